@@ -17,7 +17,7 @@ from libcst.metadata import MetadataWrapper
 
 from ailint.finding import Finding, point_finding
 from ailint.positions import positions_of
-from ailint.rule import CstRule
+from ailint.rule import CstRule, SourceFile
 from ailint.rules.engine import InternalErrorRule, NotAnalysedRule, SyntaxErrorRule
 from ailint.source import Unparsable, decode, parse
 from ailint.traversal import visit_batched_readonly
@@ -58,7 +58,8 @@ def _run_rules(path: str, module: cst.Module, rules: Sequence[RuleSetup]) -> lis
     findings: list[Finding] = []
     active = list(rules)
     while active:
-        instances = [rule_class(options) for rule_class, options in active]
+        file = SourceFile(path, module)
+        instances = [rule_class(options, file) for rule_class, options in active]
         try:
             with ExitStack() as resolved:
                 if wrapper is not None:

@@ -73,6 +73,22 @@ class ImportTable:
         """Record that ``name`` is defined in the module (so it no longer means a builtin)."""
         self._bindings[name] = f"<local>.{name}"
 
+    def imports_module(self, module: str) -> bool:
+        """Whether any import so far came from ``module`` or one of its submodules."""
+        prefix = module + "."
+        return any(bound == module or bound.startswith(prefix) for bound in self._bindings.values())
+
+    def imported(self, node: cst.BaseExpression) -> str | None:
+        """Like :meth:`qualify`, but only for names whose head an import statement bound."""
+        name = dotted_name(node)
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        bound = self._bindings.get(head)
+        if bound is None or bound.startswith("<local>."):
+            return None
+        return f"{bound}.{rest}" if rest else bound
+
     def qualify(self, node: cst.BaseExpression) -> str | None:
         """The qualified name an expression refers to, or None when unknown.
 

@@ -160,6 +160,19 @@ class Report:
     severity: Severity | None = None
 
 
+@dataclass
+class SourceFile:
+    """What a rule may know about the file besides its tree.
+
+    ``shared`` holds analyses that several rules of the same file need and build lazily
+    (say, the bindings of one function): the first rule to ask builds it, the rest reuse it.
+    """
+
+    path: str
+    module: cst.Module
+    shared: dict[Any, Any] = field(default_factory=dict)
+
+
 class CstRule(Rule, cst.BatchableCSTVisitor):
     """A rule that runs in the engine's single batched libcst traversal.
 
@@ -170,9 +183,10 @@ class CstRule(Rule, cst.BatchableCSTVisitor):
 
     _visitor_names: ClassVar[dict[type, tuple[str, ...]]] = {}
 
-    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, options: Mapping[str, Any] | None = None, file: SourceFile | None = None) -> None:
         super().__init__()
         self.settings: Mapping[str, Any] = {**self.default_options(), **(options or {})}
+        self.file = file if file is not None else SourceFile("<unknown>", cst.Module(body=()))
         self.reports: list[Report] = []
 
     def report(self, node: cst.CSTNode, message: str | None = None, severity: Severity | None = None) -> None:

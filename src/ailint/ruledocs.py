@@ -15,6 +15,7 @@ from ailint.rule import Rule
 
 # Titles of the CWE entries rules cite (a test checks every cited id is here).
 CWE_TITLES: Mapping[int, str] = {
+    73: "External Control of File Name or Path",
     390: "Detection of Error Condition Without Action",
     396: "Declaration of Catch for Generic Exception",
     584: "Return Inside Finally Block",
