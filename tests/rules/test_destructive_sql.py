@@ -266,3 +266,15 @@ def test_migrations_are_skipped():
     assert codes(code, path="app/migrations/0007_drop_fax.py") == []
     assert codes(code, path="alembic/versions/0007_drop_fax.py") == []
     assert codes("from alembic import op\n\nop.execute('DROP TABLE legacy')\n") == []
+
+
+def test_dropping_a_scratch_table_the_function_created_is_not_flagged():
+    probe = (
+        "def probe(cursor):\n    cursor.execute('CREATE TEMPORARY TABLE IF NOT EXISTS \"Probe\" (x INT)')\n"
+        "    cursor.execute('INSERT INTO probe VALUES (1)')\n    cursor.execute('DROP TABLE probe')\n"
+    )
+    assert lint(probe, select="AIL205", path="src/app/x.py") == []
+    other = probe.replace("DROP TABLE probe", "DROP TABLE probe, users")
+    assert [f.line for f in lint(other, select="AIL205", path="src/app/x.py")] == [4]
+    elsewhere = "def drop(cursor):\n    cursor.execute('DROP TABLE probe')\n"
+    assert [f.line for f in lint(elsewhere, select="AIL205", path="src/app/x.py")] == [2]

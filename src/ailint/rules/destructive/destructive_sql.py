@@ -8,7 +8,7 @@ import libcst as cst
 
 from ailint.names import dotted_name
 from ailint.rule import Docs, Invalid, Severity, Valid
-from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site
+from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site, walk
 from ailint.rules.destructive.sql import (
     TEXT_CONSTRUCTORS,
     Destruction,
@@ -16,8 +16,10 @@ from ailint.rules.destructive.sql import (
     assemble,
     destructive_statements,
     sql_argument,
+    table_names,
     text_call,
 )
+from ailint.rules.destructive.targets import string_literal
 
 # Methods that run the SQL they are given: DB-API cursors and connections, SQLAlchemy.
 RUN_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
@@ -69,7 +71,8 @@ class DestructiveSqlRule(DestructiveCallRule):
         "neutral placeholder: `f\"DELETE FROM {table}\"` is reported, but a placeholder that may "
         "hold a whole clause (`f\"DELETE FROM t {filters}\"`, `\"UPDATE t SET \" + assignments`) "
         "is given the benefit of the doubt, and so is a name also extended with `+=`. "
-        "`DROP TABLE IF EXISTS` is reported like any drop. `DROP INDEX` and `DROP VIEW` lose no "
+        "`DROP TABLE IF EXISTS` is reported like any drop, except a drop of tables the same "
+        "function creates with a literal `CREATE TABLE` (a scratch table, as in a feature probe). `DROP INDEX` and `DROP VIEW` lose no "
         "rows but break the queries and constraints that rely on them, hence medium; `DROP "
         "TEMPORARY TABLE`, `DROP FUNCTION` and other objects are not reported. `DELETE` and `UPDATE` need "
         "`FROM` / `SET` to count as SQL, so `execute(\"update the cache\")` is not flagged. "
@@ -93,6 +96,10 @@ class DestructiveSqlRule(DestructiveCallRule):
         ),
         Valid("def execute(command):\n    print(command)\n\n\nexecute(\"update the docs and drop the draft\")\n"),
         Valid("cur.execute(\"DROP TABLE IF EXISTS old_orders\")\n", path="tests/test_orders.py"),
+        Valid(
+            "def probe(cursor):\n    cursor.execute('CREATE TABLE probe_t (x INT)')\n"
+            "    cursor.execute('DROP TABLE probe_t')\n"
+        ),
         Valid("from alembic import op\n\n\ndef upgrade():\n    op.execute(\"DROP TABLE legacy_users\")\n"),
         Valid("page.text(\"DELETE FROM users\")\n"),
     )
@@ -166,6 +173,9 @@ class DestructiveSqlRule(DestructiveCallRule):
     def _check_run(self, call: cst.Call, argument: cst.BaseExpression) -> None:
         resolver = self._resolver(call)
         found = _destructions(argument, resolver)
+        if found and all(destruction.kind == "DROP TABLE" for destruction in found):
+            if _drops_only_scratch_tables(argument, resolver):
+                return
         if not found:
             return
         built = text_call(argument, resolver)
@@ -184,6 +194,22 @@ class DestructiveSqlRule(DestructiveCallRule):
 def _destructions(argument: cst.BaseExpression, resolver: Resolver) -> tuple[Destruction, ...]:
     sql = assemble(argument, resolver)
     return () if sql is None else destructive_statements(sql)
+
+
+def _drops_only_scratch_tables(argument: cst.BaseExpression, resolver: Resolver) -> bool:
+    """``DROP TABLE t`` in a function that also runs ``CREATE TABLE t``: it removes its own scratch table."""
+    dropped = table_names(assemble(argument, resolver) or "", "DROP")
+    if not dropped:
+        return False
+    created: set[str] = set()
+    site = resolver.site
+    for node in walk(site.scope.body if isinstance(site.scope, cst.FunctionDef) else site.scope):
+        if isinstance(node, cst.Call) and node is not site.call and isinstance(node.func, cst.Attribute):
+            if node.func.attr.value in RUN_METHODS and node.args:
+                text = string_literal(node.args[0].value)
+                if text is not None:
+                    created |= table_names(text, "CREATE")
+    return dropped <= created
 
 
 def _severity(found: tuple[Destruction, ...]) -> Severity:

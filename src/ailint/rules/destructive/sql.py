@@ -418,3 +418,38 @@ def _flat_outside_parentheses(token_list: groups.TokenList) -> Iterator[groups.T
             yield from _flat_outside_parentheses(token)
         elif not token.is_whitespace and token.ttype not in T.Comment:
             yield token
+
+
+def table_names(sql: str, verb: str) -> frozenset[str]:
+    """Tables named by the ``CREATE TABLE`` (``verb="CREATE"``) or ``DROP TABLE`` statements in ``sql``."""
+    if verb not in sql.upper():
+        return frozenset()
+    try:
+        statements = sqlparse.parse(sql)
+    except SQLParseError:
+        return frozenset()
+    names: set[str] = set()
+    for statement in statements:
+        tokens = _meaningful(statement.tokens)
+        if not tokens or tokens[0].ttype not in T.Keyword.DDL or tokens[0].normalized != verb:
+            continue
+        rest = tokens[1:]
+        while rest and rest[0].is_keyword and rest[0].normalized != "TABLE":
+            rest = rest[1:]  # TEMPORARY, TEMP, UNLOGGED
+        if not rest or rest[0].normalized != "TABLE":
+            continue
+        for token in rest[1:]:
+            if isinstance(token, groups.IdentifierList):
+                names.update(_table_name(item) for item in token.get_identifiers())
+            elif isinstance(token, groups.Identifier):
+                names.add(_table_name(token))
+            elif not token.is_keyword:
+                break
+            else:
+                continue
+            break
+    return frozenset(names)
+
+
+def _table_name(token: groups.Token) -> str:
+    return str(token).strip().strip('"`[]').lower()
