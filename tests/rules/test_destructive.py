@@ -190,3 +190,16 @@ def test_aliased_imports_are_resolved(code):
 )
 def test_local_lookalikes_are_not_flagged(code):
     assert _severities(code) == []
+
+
+def test_a_rebinding_from_itself_reads_the_previous_value():
+    code = (
+        "import os, shutil, tempfile\n\ndef f():\n    victim = os.path.join(tempfile.mkdtemp(), 'x')\n"
+        "    victim = os.fsencode(victim)\n    shutil.rmtree(victim)\n"
+    )
+    assert _severities(code) == []
+
+
+def test_temporary_directory_helpers_named_like_tempfile_count_as_temporary():
+    code = "import shutil\n\nclass T:\n    def test(self):\n        tmp = self.mkdtemp()\n        shutil.rmtree(tmp)\n"
+    assert _severities(code) == []

@@ -13,6 +13,7 @@ Three things, documented once in ``docs/destructive-calls.md``:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Iterator, Mapping
@@ -103,8 +104,18 @@ class Site:
     shared: dict[Any, Any]
     settings: Mapping[str, Any]
 
+    # Where names are read: the call, or the value of an assignment being followed, so that
+    # ``victim = os.fsencode(victim)`` reads the previous ``victim``.
+    reading_at: cst.CSTNode | None = None
+
     def binding(self, name: str, at: cst.CSTNode | None = None) -> Binding | None:
-        return self.facts.binding(name, at if at is not None else self.call)
+        if at is None:
+            at = self.reading_at if self.reading_at is not None else self.call
+        return self.facts.binding(name, at)
+
+    def reading(self, at: cst.CSTNode) -> Site:
+        """This site, with names read at ``at`` instead of at the call."""
+        return dataclasses.replace(self, reading_at=at)
 
     def qualify(self, expr: cst.BaseExpression) -> str | None:
         return self.imports.qualify(expr)

@@ -44,6 +44,7 @@ TEMP_FACTORIES = frozenset(
         "tempfile.TemporaryFile", "tempfile.SpooledTemporaryFile",
     }
 )
+TEMP_METHODS = frozenset({"mkdtemp", "mkstemp", "mktemp"})
 PYTEST_TEMP_FIXTURES = frozenset({"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory"})
 # Calls whose result is a path built from their arguments, the first one being the base.
 PATH_BUILDERS = frozenset(
@@ -146,6 +147,7 @@ def _classify_name(name: str, site: Site, depth: int) -> Target:
         return TEMPORARY if name in PYTEST_TEMP_FIXTURES else ORDINARY
     if binding.value is None:
         return ORDINARY
+    site = site.reading(binding.value)
     if binding.kind == "loop":
         # One entry of a listing: temporary or dangerous as the listed directory is.
         listing = listing_of(binding.value, site)
@@ -225,6 +227,8 @@ def _classify_call(call: cst.Call, site: Site, depth: int) -> Target:
     qualified = site.qualify(call.func) or ""
     if qualified in TEMP_FACTORIES:
         return TEMPORARY
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value in TEMP_METHODS:
+        return TEMPORARY  # ``self.mkdtemp()``: a test case's helper around tempfile
     if qualified in LOCATIONS:
         return Target(TargetKind.DANGEROUS, LOCATIONS[qualified])
     if qualified == "builtins.input":
