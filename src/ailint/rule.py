@@ -37,6 +37,18 @@ class Severity(enum.Enum):
     HIGH = "high"
     CRITICAL = "critical"
 
+    @property
+    def rank(self) -> int:
+        """0 for low up to 3 for critical: for picking the worst of several."""
+        return _SEVERITY_ORDER.index(self)
+
+    def lowered(self) -> Severity:
+        """One step less severe (low stays low)."""
+        return _SEVERITY_ORDER[max(self.rank - 1, 0)]
+
+
+_SEVERITY_ORDER = (Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
+
 
 class Confidence(enum.Enum):
     """How sure the rule is that a finding is a real problem (SARIF precision)."""

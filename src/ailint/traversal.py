@@ -104,3 +104,17 @@ def visit_batched_readonly(module: cst.CSTNode, visitors: Iterable[cst.Batchable
             method(node)
 
     walk(module)
+
+
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def walk_scope(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and everything under it in source order, except what nested ``def`` / ``lambda`` / ``class`` hold."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if current is not node and isinstance(current, _SCOPES):
+            continue
+        stack.extend(reversed(list(children(current))))

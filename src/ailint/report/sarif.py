@@ -31,7 +31,6 @@ MAX_RESULTS = 25_000
 
 LEVELS = ("note", "warning", "error")
 _LEVEL_OF = {Severity.LOW: "note", Severity.MEDIUM: "warning", Severity.HIGH: "error", Severity.CRITICAL: "error"}
-_SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
 _PRECISION = {Confidence.HIGH: "high", Confidence.MEDIUM: "medium", Confidence.LOW: "low"}
 
 # Findings about a file ailint could not take in: also reported to the run as notifications.
@@ -176,7 +175,7 @@ def _most_severe(
         return candidates
     order = sorted(
         range(len(candidates)),
-        key=lambda i: (_SEVERITY_RANK[candidates[i][0].severity], candidates[i][0], candidates[i][1]),
+        key=lambda i: (-candidates[i][0].severity.rank, candidates[i][0], candidates[i][1]),
     )
     return [candidates[i] for i in sorted(order[:limit])]
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import libcst as cst
 
 from ailint.names import ImportTable, ImportTracking, dotted_name
 from ailint.rule import CstRule, Option, Severity
 from ailint.rules.destructive.scope import Binding, Scope, ScopeFacts, scope_facts
-from ailint.traversal import children
+from ailint.traversal import walk_scope
 
 GUARD_NAMES = Option(
     "guard-names",
@@ -75,12 +75,6 @@ CONTEXT_NOTE = (
 
 _TEST_DIRECTORIES = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
 _EXITS = frozenset({"sys.exit", "builtins.exit", "builtins.quit", "os._exit"})
-_LOWER = {
-    Severity.CRITICAL: Severity.HIGH,
-    Severity.HIGH: Severity.MEDIUM,
-    Severity.MEDIUM: Severity.LOW,
-    Severity.LOW: Severity.LOW,
-}
 
 
 def is_test_file(path: str) -> bool:
@@ -164,7 +158,7 @@ class DestructiveCallRule(CstRule, ImportTracking):
         if guard is not None:
             if not self.settings["report-guarded"]:
                 return
-            severity = _LOWER[severity]
+            severity = severity.lowered()
             message = f"{message} (guarded by {guard}: severity lowered)"
         self.report(site.call, message, severity)
 
@@ -225,7 +219,7 @@ def _is_exit_guard(statement: cst.CSTNode, site: Site) -> bool:
 
 
 def _exits(block: cst.BaseSuite, site: Site) -> bool:
-    for node in walk(block):
+    for node in walk_scope(block):
         if isinstance(node, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
             return True
         if isinstance(node, cst.Call) and site.qualify(node.func) in _EXITS:
@@ -236,7 +230,7 @@ def _exits(block: cst.BaseSuite, site: Site) -> bool:
 def mentions_guard(test: cst.BaseExpression, site: Site) -> bool:
     """Whether an ``if`` test reads a guard flag or asks the user to confirm."""
     names = {name.lower() for name in site.settings["guard-names"]}
-    for node in walk(test):
+    for node in walk_scope(test):
         if isinstance(node, cst.Name) and _normalised(node.value) in names:
             return True
         if isinstance(node, cst.Attribute) and _normalised(node.attr.value) in names:
@@ -264,16 +258,6 @@ def _is_confirm_call(call: cst.Call, site: Site) -> bool:
         elif last == entry or qualified == f"builtins.{entry}":
             return True
     return False
-
-
-def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The node and everything under it, not entering nested functions, classes and lambdas."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if not isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(children(current))
 
 
 def snippet(node: cst.CSTNode) -> str:

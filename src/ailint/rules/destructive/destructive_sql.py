@@ -8,7 +8,7 @@ import libcst as cst
 
 from ailint.names import dotted_name
 from ailint.rule import Docs, Invalid, Severity, Valid
-from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site, walk
+from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site
 from ailint.rules.destructive.sql import (
     TEXT_CONSTRUCTORS,
     Destruction,
@@ -20,13 +20,13 @@ from ailint.rules.destructive.sql import (
     text_call,
 )
 from ailint.rules.destructive.targets import string_literal
+from ailint.traversal import walk_scope
 
 # Methods that run the SQL they are given: DB-API cursors and connections, SQLAlchemy.
 RUN_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql"})
 RAW_SQL = frozenset({"django.db.models.expressions.RawSQL", "django.db.models.RawSQL"})
 _CANDIDATES = RUN_METHODS | {"raw", "text", "RawSQL"}
 _MIGRATION_DIRECTORIES = frozenset({"migrations", "alembic"})
-_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2, Severity.CRITICAL: 3}
 
 
 def is_migration_file(path: str) -> bool:
@@ -203,7 +203,7 @@ def _drops_only_scratch_tables(argument: cst.BaseExpression, resolver: Resolver)
         return False
     created: set[str] = set()
     site = resolver.site
-    for node in walk(site.scope.body if isinstance(site.scope, cst.FunctionDef) else site.scope):
+    for node in walk_scope(site.scope.body if isinstance(site.scope, cst.FunctionDef) else site.scope):
         if isinstance(node, cst.Call) and node is not site.call and isinstance(node.func, cst.Attribute):
             if node.func.attr.value in RUN_METHODS and node.args:
                 text = string_literal(node.args[0].value)
@@ -213,11 +213,11 @@ def _drops_only_scratch_tables(argument: cst.BaseExpression, resolver: Resolver)
 
 
 def _severity(found: tuple[Destruction, ...]) -> Severity:
-    return max((destruction.severity for destruction in found), key=_RANK.__getitem__)
+    return max((destruction.severity for destruction in found), key=lambda severity: severity.rank)
 
 
 def _message(found: tuple[Destruction, ...], call: cst.Call) -> str:
-    worst = max(found, key=lambda destruction: _RANK[destruction.severity])
+    worst = max(found, key=lambda destruction: destruction.severity.rank)
     others = [destruction.kind for destruction in found if destruction is not worst]
     statement = f"`{worst.kind}`" + (f" (and `{'`, `'.join(others)}`)" if others else "")
     written = dotted_name(call.func)

@@ -6,8 +6,9 @@ import libcst as cst
 
 from ailint.names import dotted_name
 from ailint.rule import Docs, Invalid, Severity, Valid
-from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site, walk
+from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site
 from ailint.rules.destructive.targets import string_literal
+from ailint.traversal import walk_scope
 
 # Query-building methods that do not narrow what a query matches.
 UNFILTERED_STEPS = frozenset(
@@ -176,7 +177,7 @@ def _all_indices(call: cst.Call) -> bool:
 
 def _matches_all(call: cst.Call) -> bool:
     for arg in call.args:
-        for node in walk(arg.value):
+        for node in walk_scope(arg.value):
             if isinstance(node, cst.DictElement) and string_literal(node.key) == "match_all":
                 return True
     return False

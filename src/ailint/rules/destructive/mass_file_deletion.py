@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ailint.rule import Confidence, Docs, Invalid, Severity, Valid
 from ailint.names import dotted_name
-from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site, mentions_guard, snippet, walk
+from ailint.rule import Confidence, Docs, Invalid, Severity, Valid
+from ailint.rules.destructive.context import CONTEXT_NOTE, DestructiveCallRule, Site, mentions_guard, snippet
 from ailint.rules.destructive.deletions import deletion, is_candidate, mass_deletion_listing
+from ailint.rules.destructive.scope import COMPREHENSIONS
 from ailint.rules.destructive.targets import TargetKind
+from ailint.traversal import walk_scope
 
 
 class MassFileDeletionRule(DestructiveCallRule):
@@ -90,7 +92,7 @@ def _filtered(call: cst.Call, site: Site) -> bool:
     for ancestor in site.facts.ancestors(call):
         if isinstance(ancestor, cst.For):
             return False
-        if isinstance(ancestor, _COMPREHENSIONS):
+        if isinstance(ancestor, COMPREHENSIONS):
             clause = ancestor.for_in
             while clause is not None:
                 if any(_picks(condition.test, site) for condition in clause.ifs):
@@ -108,10 +110,9 @@ def _picks(test: cst.BaseExpression, site: Site) -> bool:
     """A test that selects entries: not a guard flag, not only a check of the entry's kind."""
     if mentions_guard(test, site):
         return False
-    calls = [node for node in walk(test) if isinstance(node, cst.Call)]
+    calls = [node for node in walk_scope(test) if isinstance(node, cst.Call)]
     kind_checks = [call for call in calls if (dotted_name(call.func) or "").rsplit(".", 1)[-1] in _KIND_CHECKS]
     return not calls or len(kind_checks) < len(calls)
 
 
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _KIND_CHECKS = frozenset({"is_dir", "is_file", "is_symlink", "isdir", "isfile", "islink", "exists"})

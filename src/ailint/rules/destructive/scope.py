@@ -20,7 +20,7 @@ from ailint.traversal import children
 Scope = cst.Module | cst.FunctionDef
 
 _NESTED_SCOPES = (cst.FunctionDef, cst.ClassDef)
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class ScopeFacts:
         comprehension enclosing ``at`` is asked first.
         """
         for ancestor in self.ancestors(at):
-            if isinstance(ancestor, _COMPREHENSIONS):
+            if isinstance(ancestor, COMPREHENSIONS):
                 found = _comprehension_binding(ancestor, name)
                 if found is not None:
                     return found

@@ -242,14 +242,13 @@ class DestructiveShellCommandRule(DestructiveCallRule):
             if danger is None:
                 continue
             verdict = _judge(danger, command, site, caller)
-            if verdict is not None and (worst is None or _RANK[verdict[0]] > _RANK[worst[0]]):
+            if verdict is not None and (worst is None or verdict[0].rank > worst[0].rank):
                 worst = verdict
         if worst is not None:
             severity, message, dangerous = worst
             self.flag(site, message, severity, dangerous=dangerous)
 
 
-_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2, Severity.CRITICAL: 3}
 
 
 def _judge(danger: _Danger, command: Command, site: Site, caller: str) -> tuple[Severity, str, bool] | None:

@@ -42,7 +42,7 @@ import libcst as cst
 
 from ailint.names import ImportTable, dotted_name
 from ailint.rule import Option, Severity
-from ailint.traversal import children
+from ailint.traversal import children, walk_scope
 
 AnyHandler = cst.ExceptHandler | cst.ExceptStarHandler
 
@@ -117,17 +117,6 @@ def bound_name(handler: AnyHandler) -> str | None:
     return None
 
 
-def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """``node`` and everything under it, except what nested ``def`` / ``lambda`` / ``class`` hold."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if current is not node and isinstance(current, _SCOPES):
-            continue
-        stack.extend(reversed(list(children(current))))
-
-
 def is_exit_call(call: cst.Call, imports: ImportTable) -> bool:
     return imports.qualify(call.func) in _EXIT_FUNCTIONS
 
@@ -136,7 +125,7 @@ def leaves(body: cst.BaseSuite, imports: ImportTable) -> bool:
     """True when the body raises or exits somewhere (the AIL101 test: logging is not enough)."""
     return any(
         isinstance(node, cst.Raise) or (isinstance(node, cst.Call) and is_exit_call(node, imports))
-        for node in walk(body)
+        for node in walk_scope(body)
     )
 
 
@@ -177,7 +166,7 @@ def _keeps_traceback(call: cst.Call) -> bool:
 
 def is_handled(handler: AnyHandler, imports: ImportTable, reporters: Collection[str]) -> bool:
     """The contract in the module docstring: does this handler deal with its error?"""
-    for node in walk(handler.body):
+    for node in walk_scope(handler.body):
         if isinstance(node, cst.Raise):
             return True
         if isinstance(node, cst.Call):

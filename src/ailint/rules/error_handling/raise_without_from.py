@@ -6,7 +6,8 @@ import libcst as cst
 
 from ailint.names import ImportTracking, dotted_name
 from ailint.rule import Confidence, CstRule, Docs, Invalid, Severity, Valid
-from ailint.rules.error_handling.handling import AnyHandler, bound_name, walk
+from ailint.rules.error_handling.handling import AnyHandler, bound_name
+from ailint.traversal import walk_scope
 
 # Control flow rather than errors: nobody reads their traceback, so their cause is noise.
 CONTROL_FLOW_EXCEPTIONS = frozenset(
@@ -177,7 +178,7 @@ def _built_in(handler: AnyHandler, raised: cst.BaseExpression) -> bool:
     if not isinstance(raised, cst.Name):
         return False
     assigned = False
-    for node in walk(handler.body):
+    for node in walk_scope(handler.body):
         if isinstance(node, cst.AssignTarget):
             target = node.target
             if isinstance(target, cst.Name) and target.value == raised.value:
