@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -8,6 +10,20 @@ import pytest
 from ailint.check import check_source
 from ailint.config import settings_from_table
 from ailint.finding import Finding
+
+from ailint.semgrep import executable
+
+# Keep the Semgrep findings cache of test runs out of the user's cache directory; subprocesses inherit it.
+os.environ["AILINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ailint-test-cache-")
+
+# The real Semgrep, for the tests about the packs and the Semgrep engine (None: not installed).
+REAL_SEMGREP = executable()
+# Every other test gets a Semgrep that finds nothing at once: a real start-up costs 2 s, and
+# those tests are about the libcst rules, the CLI or flake8, not about the packs.
+_NO_FINDINGS = Path(tempfile.mkdtemp(prefix="ailint-test-semgrep-")) / "semgrep"
+_NO_FINDINGS.write_text("#!/bin/sh\necho '{\"results\": [], \"errors\": [], \"version\": \"none\"}'\n")
+_NO_FINDINGS.chmod(0o755)
+os.environ["AILINT_SEMGREP"] = str(_NO_FINDINGS)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,4 +1,4 @@
-"""The ``ailint`` command: ``check``, ``rules`` and ``explain``.
+"""The ``ailint`` command: ``check``, ``rules``, ``explain`` and ``packs``.
 
 Exit status: 0 nothing reported, 1 findings reported, 2 usage, configuration or internal error.
 """
@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from ailint import __version__
+from ailint import __version__, cache
 from ailint.config import ConfigError, Settings, find_config, load_settings, parse_selectors
 from ailint.discovery import discover
+from ailint.packs import packs_dir
 from ailint.registry import rule_for, rules_by_code
 from ailint.report import RunReport, SarifOptions, reporters
 from ailint.report.sarif import LEVELS, at_or_above
 from ailint.rules.engine import InternalErrorRule
 from ailint.ruledocs import render_markdown
-from ailint.runner import check_files, check_stdin, default_jobs
+from ailint.runner import check_stdin_with_semgrep, check_with_semgrep, default_jobs
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--statistics", action="store_true", help="also print the number of findings per code")
     check.add_argument("--stdin-filename", metavar="PATH", help="the path to report for source read from stdin")
+    check.add_argument(
+        "--require-semgrep",
+        action="store_true",
+        default=None,
+        help="exit 2 when the Semgrep packs (AIL3xx, AIL7xx) cannot run (default: warn and go on)",
+    )
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of Semgrep findings")
     sarif = check.add_argument_group("SARIF output (--format sarif)")
     sarif.add_argument("--sarif-category", metavar="NAME", help="runs[0].automationDetails.id (a code scanning category)")
     sarif.add_argument(
@@ -68,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("rules", help="list every rule")
+    commands.add_parser("packs", help="print the directory of ailint's Semgrep packs (for semgrep --config)")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code")
     return parser
@@ -80,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_rules()
         if args.command == "explain":
             return _explain(args.code)
+        if args.command == "packs":
+            print(packs_dir())
+            return EXIT_CLEAN
         return _check(args)
     except (ConfigError, UsageError) as error:
         print(f"ailint: error: {error}", file=sys.stderr)
@@ -95,20 +107,28 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args, reading_stdin)
     if args.format == "sarif":
         settings = dataclasses.replace(settings, line_fingerprints=True)
+    cache_directory = None if args.no_cache else cache.default_directory()
     problems: list[str] = []
     if reading_stdin:
-        name = args.stdin_filename or "stdin"
-        results = [check_stdin(sys.stdin.buffer.read(), name, settings)]
+        result, outcome = check_stdin_with_semgrep(
+            sys.stdin.buffer.read(), args.stdin_filename or "stdin", settings, cache_directory
+        )
+        results = [result]
     else:
         found = discover(args.paths, settings.root, (*settings.exclude, *settings.extend_exclude))
         problems = found.problems
-        results = check_files(found.files, settings, args.jobs)
+        results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)
+    semgrep_failed = outcome is not None and outcome.failure is not None
+    if outcome is not None:
+        problems = [*problems, *outcome.warnings, *([outcome.failure] if outcome.failure else [])]
     report = RunReport(results, settings, problems, _sarif_options(args))
     for problem in problems:
         print(f"ailint: warning: {problem}", file=sys.stderr)
     _write(reporters()[args.format](report, args.statistics), args.output)
     findings = report.findings
     if any(finding.code == InternalErrorRule.code for finding in findings):
+        return EXIT_ERROR
+    if semgrep_failed and (args.require_semgrep or settings.require_semgrep):
         return EXIT_ERROR
     if args.fail_on is not None:
         findings = [finding for finding in findings if at_or_above(finding.severity, args.fail_on)]

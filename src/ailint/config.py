@@ -17,7 +17,8 @@ from typing import Any, Mapping
 import pathspec
 
 from ailint.registry import is_known_selector, rule_for, rules_by_code
-from ailint.rule import CstRule, Rule, Severity
+from ailint.rule import CstRule, Rule, SemgrepRule, Severity
+from ailint.rules.engine import CustomSemgrepRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,7 +28,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 DEFAULT_EXCLUDE = (".git", ".venv", "venv", "build", "dist", "node_modules", "__pycache__", ".tox")
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
-KNOWN_KEYS = frozenset({*_LIST_KEYS, "per-file-ignores", "rules", "require-suppression-reason"})
+_SEMGREP_KEYS = ("semgrep-packs", "semgrep-timeout", "require-semgrep")
+KNOWN_KEYS = frozenset({*_LIST_KEYS, *_SEMGREP_KEYS, "per-file-ignores", "rules", "require-suppression-reason"})
+DEFAULT_SEMGREP_TIMEOUT = 600
 
 
 class ConfigError(Exception):
@@ -49,6 +52,10 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     severities: Mapping[str, Severity] = field(default_factory=dict)
     require_suppression_reason: bool = False
+    # The project's own Semgrep packs (files or directories), resolved against ``root``.
+    semgrep_packs: tuple[Path, ...] = ()
+    semgrep_timeout: int = DEFAULT_SEMGREP_TIMEOUT
+    require_semgrep: bool = False
     # Not a [tool.ailint] key: set for SARIF output, whose results need each reported
     # line's primaryLocationLineHash, computed in the worker that has the file's bytes.
     line_fingerprints: bool = False
@@ -65,6 +72,20 @@ class Settings:
             for code, rule in sorted(rules_by_code().items())
             if code in self.enabled_codes and issubclass(rule, CstRule)
         )
+
+    @cached_property
+    def semgrep_rules(self) -> tuple[type[SemgrepRule], ...]:
+        """The enabled rules of ailint's own packs, in code order."""
+        return tuple(
+            rule
+            for code, rule in sorted(rules_by_code().items())
+            if code in self.enabled_codes and issubclass(rule, SemgrepRule)
+        )
+
+    @property
+    def runs_semgrep(self) -> bool:
+        """True when a selected rule needs the Semgrep engine."""
+        return bool(self.semgrep_rules) or bool(self.semgrep_packs and CustomSemgrepRule.code in self.enabled_codes)
 
     @cached_property
     def _per_file_specs(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
@@ -154,6 +175,16 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
     if not isinstance(reason, bool):
         raise ConfigError(f"{source}: require-suppression-reason must be true or false, got {reason!r}")
     options, severities = _rule_tables(table.get("rules", {}), source)
+    packs = tuple(root / pack for pack in _string_list(table, "semgrep-packs", source)) if "semgrep-packs" in table else ()
+    for pack in packs:
+        if not pack.exists():
+            raise ConfigError(f"{source}: semgrep-packs: {pack}: no such file or directory")
+    timeout = table.get("semgrep-timeout", DEFAULT_SEMGREP_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
+        raise ConfigError(f"{source}: semgrep-timeout must be a number of seconds, got {timeout!r}")
+    require_semgrep = table.get("require-semgrep", False)
+    if not isinstance(require_semgrep, bool):
+        raise ConfigError(f"{source}: require-semgrep must be true or false, got {require_semgrep!r}")
     return Settings(
         root=root,
         source=source,
@@ -166,6 +197,9 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
         rule_options=options,
         severities=severities,
         require_suppression_reason=reason,
+        semgrep_packs=packs,
+        semgrep_timeout=timeout,
+        require_semgrep=require_semgrep,
     )
 
 

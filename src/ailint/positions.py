@@ -10,6 +10,7 @@ and stops as soon as the last reported node is done. The ranges are the same as
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Iterable, Iterator
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 from libcst.metadata import CodePosition, CodeRange
+
+from ailint.finding import Finding
 
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -105,3 +108,28 @@ def positions_of(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[cst.C
         except _AllFound:
             pass
     return {node: state.found[node] for node in targets if node in state.found}
+
+
+def in_code_points(findings: Iterable[Finding], text: str | None) -> list[Finding]:
+    """``findings`` whose columns count UTF-8 bytes (Semgrep's), with columns in code points.
+
+    Columns are 1-based; an end column is the one just past the match, as everywhere else.
+    """
+    if text is None or text.isascii():
+        return list(findings)
+    lines = _NEWLINE.split(text)
+
+    def column(line: int, byte_column: int) -> int:
+        if not 0 < line <= len(lines):
+            return byte_column
+        prefix = lines[line - 1].encode("utf-8", "surrogatepass")[: byte_column - 1]
+        return len(prefix.decode("utf-8", "ignore")) + 1
+
+    return [
+        dataclasses.replace(
+            finding,
+            column=column(finding.line, finding.column),
+            end_column=column(finding.end_line, finding.end_column),
+        )
+        for finding in findings
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar, Mapping
 
 import libcst as cst
@@ -148,6 +149,10 @@ class Rule:
     docs: ClassVar[Docs]
     # CWE ids that describe the weakness (SARIF tags ``external/cwe/cwe-N``).
     cwe: ClassVar[tuple[int, ...]] = ()
+    # Titles of cited CWEs that ruledocs.CWE_TITLES lacks (pack rules carry their own).
+    cwe_titles: ClassVar[Mapping[int, str]] = {}
+    # Further reading: the API or standard the rule is about.
+    references: ClassVar[tuple[str, ...]] = ()
     # GitHub's 0.0-10.0 score, only for rules with a security impact.
     security_severity: ClassVar[float | None] = None
     options: ClassVar[tuple[Option, ...]] = ()
@@ -161,6 +166,17 @@ class Rule:
     @classmethod
     def default_options(cls) -> dict[str, Any]:
         return {option.name: option.default for option in cls.options}
+
+
+class SemgrepRule(Rule):
+    """A rule implemented in one of ailint's Semgrep packs.
+
+    The YAML file is the rule's one home: :mod:`ailint.packs` builds one subclass per file
+    from its metadata, and its annotated ``.py`` test beside it holds the examples.
+    """
+
+    pack_file: ClassVar[Path]
+    semgrep_id: ClassVar[str]
 
 
 @dataclass(frozen=True)

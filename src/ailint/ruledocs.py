@@ -114,8 +114,9 @@ def _sections(rule: type[Rule]) -> list[_Section]:
     ]
     if docs.notes:
         sections.append(_Section("Notes", (_Paragraph(docs.notes),)))
-    if rule.cwe:
-        sections.append(_Section("References", (_Items(tuple(_cwe_link(cwe) for cwe in rule.cwe)),)))
+    references = (*(_cwe_link(rule, cwe) for cwe in rule.cwe), *(_Link(url, url) for url in rule.references))
+    if references:
+        sections.append(_Section("References", (_Items(references),)))
     return sections
 
 
@@ -131,8 +132,9 @@ def _options(rule: type[Rule]) -> tuple[_Block, ...]:
     return (_Paragraph(f"Set under `[tool.ailint.rules.{rule.code}]`:"), _Items(tuple(items)))
 
 
-def _cwe_link(cwe: int) -> _Link:
-    return _Link(f"CWE-{cwe}: {CWE_TITLES[cwe]}", f"https://cwe.mitre.org/data/definitions/{cwe}.html")
+def _cwe_link(rule: type[Rule], cwe: int) -> _Link:
+    title = rule.cwe_titles.get(cwe) or CWE_TITLES[cwe]
+    return _Link(f"CWE-{cwe}: {title}", f"https://cwe.mitre.org/data/definitions/{cwe}.html")
 
 
 def _markdown_block(block: _Block) -> str:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ailint import semgrep
+from ailint.semgrep import SemgrepOutcome
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ailint.check import FileResult, check_source
 from ailint.config import Settings
-from ailint.finding import point_finding
+from ailint.finding import Finding, point_finding
 from ailint.rules.engine import InternalErrorRule, UnreadableFileRule
 
 # Below this many files per worker, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 4
+
+# A file to check and the Semgrep engine's findings for it.
+_Work = tuple[str, Sequence[Finding]]
 
 _settings: Settings | None = None
 
@@ -21,18 +29,55 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def check_files(files: list[str], settings: Settings, jobs: int) -> list[FileResult]:
-    """Check ``files`` (already discovered) and return their results sorted by path."""
+def check_files(
+    files: list[str], settings: Settings, jobs: int, semgrep: Mapping[str, list[Finding]] | None = None
+) -> list[FileResult]:
+    """Check ``files`` (already discovered) and return their results sorted by path.
+
+    ``semgrep`` holds the Semgrep engine's findings by path, merged into each file's result.
+    """
+    work = [(path, (semgrep or {}).get(path, ())) for path in files]
     jobs = max(1, min(jobs, len(files) // MIN_FILES_PER_JOB))
     if jobs == 1:
         _init_worker(settings)
-        results = [_check_path(path) for path in files]
+        results = [_check_path(item) for item in work]
     else:
-        results = _check_in_pool(files, settings, jobs)
+        results = _check_in_pool(work, settings, jobs)
     return sorted(results, key=lambda result: result.path)
 
 
-def _check_in_pool(files: list[str], settings: Settings, jobs: int) -> list[FileResult]:
+def check_with_semgrep(
+    files: list[str], settings: Settings, jobs: int, cache_directory: Path | None
+) -> tuple[list[FileResult], SemgrepOutcome | None]:
+    """:func:`check_files`, then one Semgrep scan of the files the libcst engine could analyse.
+
+    The few files Semgrep reports on go through the pipeline again with its findings, so
+    suppressions, selection and severity treat both engines' findings together.
+    """
+    results = check_files(files, settings, jobs)
+    if not settings.runs_semgrep:
+        return results, None
+    outcome = semgrep.scan_files([result.path for result in results if result.analysed], settings, jobs, cache_directory)
+    flagged = [result.path for result in results if outcome.findings.get(result.path)]
+    if flagged:
+        redone = {result.path: result for result in check_files(flagged, settings, jobs, outcome.findings)}
+        results = [redone.get(result.path, result) for result in results]
+    return results, outcome
+
+
+def check_stdin_with_semgrep(
+    source: bytes, display_name: str, settings: Settings, cache_directory: Path | None
+) -> tuple[FileResult, SemgrepOutcome | None]:
+    """:func:`check_with_semgrep` for source read from stdin."""
+    result = check_stdin(source, display_name, settings)
+    if not settings.runs_semgrep or not result.analysed:
+        return result, None
+    outcome = semgrep.scan_source(display_name, source, settings, cache_directory)
+    found = outcome.findings.get(display_name)
+    return (check_stdin(source, display_name, settings, found) if found else result), outcome
+
+
+def _check_in_pool(files: list[_Work], settings: Settings, jobs: int) -> list[FileResult]:
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     results: list[FileResult] = []
     try:
@@ -46,30 +91,33 @@ def _check_in_pool(files: list[str], settings: Settings, jobs: int) -> list[File
     return results
 
 
-def _check_one_by_one(files: list[str], settings: Settings) -> list[FileResult]:
+def _check_one_by_one(files: list[_Work], settings: Settings) -> list[FileResult]:
     results: list[FileResult] = []
     pool: ProcessPoolExecutor | None = None
     try:
-        for path in files:
+        for item in files:
+            path = item[0]
             if pool is None:
                 pool = ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(settings,))
             try:
-                results.append(pool.submit(_check_path, path).result())
+                results.append(pool.submit(_check_path, item).result())
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
                 message = InternalErrorRule.message.format(
                     rule="the worker", detail="the process checking this file died (a crash in native code?)"
                 )
-                results.append(FileResult(path, [point_finding(path, 1, 1, InternalErrorRule, message)], []))
+                results.append(FileResult(path, [point_finding(path, 1, 1, InternalErrorRule, message)], [], analysed=False))
     finally:
         if pool is not None:
             pool.shutdown()
     return results
 
 
-def check_stdin(source: bytes, display_name: str, settings: Settings) -> FileResult:
-    return _guarded(display_name, source, settings)
+def check_stdin(
+    source: bytes, display_name: str, settings: Settings, semgrep: Sequence[Finding] = ()
+) -> FileResult:
+    return _guarded(display_name, source, settings, semgrep)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -77,23 +125,24 @@ def _init_worker(settings: Settings) -> None:
     _settings = settings
 
 
-def _check_path(path: str) -> FileResult:
+def _check_path(item: _Work) -> FileResult:
     assert _settings is not None
+    path, semgrep = item
     try:
         with open(path, "rb") as handle:
             source = handle.read()
     except OSError as error:
         if UnreadableFileRule.code not in _settings.enabled_codes:
-            return FileResult(path, [], [])
+            return FileResult(path, [], [], analysed=False)
         message = UnreadableFileRule.message.format(detail=error.strerror or str(error))
-        return FileResult(path, [point_finding(path, 1, 1, UnreadableFileRule, message)], [])
-    return _guarded(path, source, _settings)
+        return FileResult(path, [point_finding(path, 1, 1, UnreadableFileRule, message)], [], analysed=False)
+    return _guarded(path, source, _settings, semgrep)
 
 
-def _guarded(path: str, source: bytes, settings: Settings) -> FileResult:
+def _guarded(path: str, source: bytes, settings: Settings, semgrep: Sequence[Finding]) -> FileResult:
     try:
-        return check_source(path, source, settings)
+        return check_source(path, source, settings, semgrep)
     except Exception as error:  # a bug outside the rules: report it for this file, go on
         detail = f"{type(error).__name__}: {error}".splitlines()[0]
         message = InternalErrorRule.message.format(rule="the pipeline", detail=detail)
-        return FileResult(path, [point_finding(path, 1, 1, InternalErrorRule, message)], [])
+        return FileResult(path, [point_finding(path, 1, 1, InternalErrorRule, message)], [], analysed=False)

@@ -16,12 +16,19 @@ from typing import Any, Iterator
 from ailint import __version__
 from ailint.check import check_source
 from ailint.config import Settings, find_config, load_settings
+from ailint.integrations.flake8_semgrep import findings_for
+from ailint.packs import pack_rules
+from ailint.rules.engine import CustomSemgrepRule
 
 
 class Flake8Plugin:
     name = "ailint"
     version = __version__
     config_file: str | None = None
+    # flake8's options, to find the files of the run; None outside a flake8 run (tests).
+    options: argparse.Namespace | None = None
+    # False when flake8's --select / --ignore hide every Semgrep code: then Semgrep never starts.
+    semgrep_shown: bool = True
 
     def __init__(self, tree: ast.AST, lines: list[str], filename: str) -> None:
         # ``tree`` is required for flake8 to load an AST plugin; ailint re-parses with libcst.
@@ -40,13 +47,31 @@ class Flake8Plugin:
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         cls.config_file = options.ailint_config
+        cls.options = options
+        cls.semgrep_shown = _any_shown(options, [rule.code for rule in pack_rules()] + [CustomSemgrepRule.code])
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         settings = _settings(self.config_file, _directory_of(self.filename))
-        result = check_source(self.filename, "".join(self.lines), settings)
+        text = "".join(self.lines)
+        result = check_source(self.filename, text, settings)
+        if result.analysed and self.semgrep_shown and settings.runs_semgrep:
+            semgrep = findings_for(self.filename, text.encode("utf-8", "surrogatepass"), settings, self.options)
+            if semgrep:
+                result = check_source(self.filename, text, settings, semgrep)
         for finding in result.findings:
             # flake8 columns are 0-based and flake8 adds 1 when printing.
             yield finding.line, finding.column - 1, f"{finding.code} {finding.message}", type(self)
+
+
+def _any_shown(options: argparse.Namespace, codes: list[str]) -> bool:
+    """Whether flake8's own selection shows any of ``codes``."""
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        decider = DecisionEngine(options)
+        return any(decider.decision_for(code) is Decision.Selected for code in codes)
+    except (ImportError, AttributeError, TypeError):
+        return True
 
 
 def _directory_of(filename: str) -> Path:

@@ -142,6 +142,31 @@ class UnreadableFileRule(Rule):
     valid = (Valid("x = 1\n"),)
 
 
+class CustomSemgrepRule(Rule):
+    code = "AIL007"
+    name = "custom-semgrep-rule"
+    summary = "A finding of a rule from one of the project's own Semgrep packs"
+    message = "{rule}: {detail}"
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    docs = Docs(
+        what="A match of a rule from a Semgrep pack the project adds with `semgrep-packs` in "
+        "`[tool.ailint]`. The message starts with the Semgrep rule's id; the severity comes from "
+        "the rule's `severity` (ERROR is high, WARNING medium, INFO low).",
+        why="Teams know the dangerous calls of their own platform best. Running their rules in the "
+        "same pass as ailint's puts them in the same editor, pre-commit and code scanning output, "
+        "with the same suppressions.",
+        bad="# a line that matches a rule of your own pack\n",
+        good="# the same line once the pack's advice is followed\n",
+        fix="Follow the rule's message, which your pack defines.",
+        notes="All rules of your own packs share this code, so `# noqa: AIL007` and "
+        "`ignore = [\"AIL007\"]` apply to all of them; turn a single rule off in the pack itself. "
+        "A custom rule has no fixed example: its behaviour is tested with a pack written for the "
+        "test.",
+    )
+    valid = (Valid("x = 1\n"),)
+
+
 ENGINE_RULES: tuple[type[Rule], ...] = (
     SyntaxErrorRule,
     InternalErrorRule,
@@ -149,4 +174,5 @@ ENGINE_RULES: tuple[type[Rule], ...] = (
     UnusedSuppressionRule,
     NotAnalysedRule,
     UnreadableFileRule,
+    CustomSemgrepRule,
 )

@@ -1,0 +1,102 @@
+"""A store of findings keyed by file content, for the engines that cost most to start.
+
+A key covers the file's path (rules can depend on it), its content with line endings
+normalised (flake8 hands over text, the CLI reads bytes) and a digest of everything else
+that decides the findings: ailint's version, the engine's version and the rules. A changed
+file, rule or tool misses; nothing is ever invalidated by time. The store lives in the
+user's cache directory, never in the scanned tree, and a store that cannot be written
+just means no caching.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ailint.finding import Finding
+from ailint.rule import Severity
+
+try:  # POSIX only; where it is missing, concurrent runs may scan the same file twice.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def default_directory() -> Path:
+    """``$AILINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ailint``, else ``~/.cache/ailint``."""
+    explicit = os.environ.get("AILINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ailint"
+
+
+def content_digest(data: bytes) -> bytes:
+    """The part of a key that depends on the file: content with BOM and line endings normalised."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return hashlib.sha256(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")).digest()
+
+
+class FindingCache:
+    """Findings per (path, content) for one configuration, under ``directory/kind/digest``."""
+
+    def __init__(self, directory: Path, kind: str, config_digest: str) -> None:
+        self.root = directory / kind / config_digest[:32]
+
+    def key(self, path: str, data: bytes) -> str:
+        return hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0" + content_digest(data)).hexdigest()
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            with open(self._file(key), encoding="utf-8") as handle:
+                return [_finding(entry) for entry in json.load(handle)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
+        target = self._file(key)
+        entries = [
+            [f.line, f.column, f.end_line, f.end_column, f.code, f.message, f.severity.value] for f in findings
+        ]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so a reader never sees half an entry.
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(entries, out)
+            os.replace(temporary, target)
+        except OSError:
+            return
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store's lock: processes of one run take turns to fill it."""
+        if fcntl is None:
+            yield
+            return
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle = open(self.root / "lock", "a+b")
+        except OSError:
+            yield
+            return
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+
+def _finding(entry: list) -> Finding:
+    line, column, end_line, end_column, code, message, severity = entry
+    return Finding("", line, column, code, message, end_line, end_column, Severity(severity))
