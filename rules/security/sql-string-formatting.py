@@ -99,3 +99,86 @@ def model_count(cursor, Model):
 def run_job(executor, job):
     # ok: sql-string-formatting
     executor.execute(f"nightly-report-{job}")
+
+
+def quoted_and_raw(cursor, connection, column, value):
+    # ruleid: sql-string-formatting
+    cursor.execute("SELECT %s FROM t WHERE a = '%s'" % (connection.ops.quote_name(column), value))
+
+
+def where_fragment(cursor, column, value):
+    # ruleid: sql-string-formatting
+    cursor.execute(f"{column} = 1 AND b = '{value}'")
+
+
+def chained(cursor, base, name):
+    # ruleid: sql-string-formatting
+    cursor.execute(base + " WHERE name = '" + name + "'")
+
+
+def params_dict(cursor, connection, table, name):
+    params = {"table": connection.ops.quote_name(table), "name": name}
+    # ruleid: sql-string-formatting
+    cursor.execute("SELECT * FROM %(table)s WHERE name = '%(name)s'" % params)
+
+
+def by_user(cursor, user):
+    # ruleid: sql-string-formatting
+    cursor.execute("SELECT * FROM t WHERE name = '%s'" % user.get_full_name())
+
+
+def drop_table(schema_editor, model, name):
+    # ok: sql-string-formatting
+    schema_editor.execute(
+        "ALTER TABLE %s DROP CONSTRAINT %s"
+        % (schema_editor.quote_name(model._meta.db_table), schema_editor.quote_name(name))
+    )
+
+
+def clear_cache(connection, table_name):
+    table = connection.ops.quote_name(table_name)
+    with connection.cursor() as cursor:
+        # ok: sql-string-formatting
+        cursor.execute("DELETE FROM %s" % table)
+
+
+def create_cache_table(connection, cursor, tablename):
+    qn = connection.ops.quote_name
+    # ok: sql-string-formatting
+    cursor.execute("CREATE TABLE %s (id integer)" % qn(tablename))
+
+
+def recreate_test_db(self, cursor, name):
+    test_db_params = {
+        "dbname": self.connection.ops.quote_name(name),
+        "suffix": self.sql_table_creation_suffix(),
+    }
+    # ok: sql-string-formatting
+    cursor.execute("DROP DATABASE %(dbname)s" % test_db_params)
+    # ok: sql-string-formatting
+    cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % test_db_params)
+
+
+def subquery(compiler, query):
+    sql, params = query.get_compiler(connection=compiler.connection).as_sql()
+    # ok: sql-string-formatting
+    return RawSQL("SELECT * FROM (%s) subquery" % sql, params)
+
+
+def copy_rows(self, cursor, columns):
+    # ok: sql-string-formatting
+    cursor.execute("INSERT INTO new (%s) SELECT * FROM old" % ", ".join(self.quote_name(c) for c in columns))
+
+
+def drop_sequence(self, cursor, table):
+    # ok: sql-string-formatting
+    cursor.execute(
+        "SELECT COUNT(1) FROM USER_SEQUENCES WHERE SEQUENCE_NAME = '%(sq_name)s'"
+        % {"sq_name": self.connection.ops._get_no_autofield_sequence_name(table)}
+    )
+
+
+def in_list(cursor, ids):
+    marks = ", ".join(["%s"] * len(ids))
+    # ok: sql-string-formatting
+    cursor.execute("SELECT * FROM items WHERE id IN (%s)" % marks, ids)
