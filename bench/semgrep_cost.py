@@ -80,6 +80,8 @@ def main() -> int:
             elapsed, lines, _code = run(command, cache or tempfile.mkdtemp(dir=workdir))
             times[label].append(elapsed)
             findings[label] = lines
+            # Each run as it ends: a full round on the standard library takes minutes.
+            print(f"{label}: {elapsed:.2f} s, {lines} findings", file=sys.stderr, flush=True)
     print(f"tree: {args.tree}; {args.runs} runs; {os.cpu_count()} cores; jobs {args.jobs}")
     print("| command | best s | median s | AIL findings |\n| --- | ---: | ---: | ---: |")
     for label, values in times.items():
