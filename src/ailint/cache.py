@@ -52,10 +52,11 @@ class FindingCache:
     def key(self, path: str, data: bytes) -> str:
         return hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0" + content_digest(data)).hexdigest()
 
-    def get(self, key: str) -> list[Finding] | None:
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        """The findings stored under ``key``, reported at ``path``; None when there are none."""
         try:
             with open(self._file(key), encoding="utf-8") as handle:
-                return [_finding(entry) for entry in json.load(handle)]
+                return [_finding(path, entry) for entry in json.load(handle)]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -97,6 +98,6 @@ class FindingCache:
         return self.root / key[:2] / f"{key}.json"
 
 
-def _finding(entry: list) -> Finding:
+def _finding(path: str, entry: list) -> Finding:
     line, column, end_line, end_column, code, message, severity = entry
-    return Finding("", line, column, code, message, end_line, end_column, Severity(severity))
+    return Finding(path, line, column, code, message, end_line, end_column, Severity(severity))

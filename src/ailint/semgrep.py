@@ -9,7 +9,7 @@ rules are answered from the cache and not handed to Semgrep again.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -113,8 +113,14 @@ def config_files(settings: Settings) -> list[Path]:
 
 def cache_for(settings: Settings, directory: Path, program: str) -> FindingCache:
     """The cache of Semgrep findings for this configuration of rules and this Semgrep."""
+    return FindingCache(directory, "semgrep", _config_digest(tuple(config_files(settings)), program))
+
+
+@functools.cache
+def _config_digest(configs: tuple[Path, ...], program: str) -> str:
+    # Once per process: flake8 asks for every file it checks.
     digest = hashlib.sha256(f"{__version__}\0{program}\0{_semgrep_version(program)}\0{PER_FILE_TIMEOUT}\0".encode())
-    for config in config_files(settings):
+    for config in configs:
         files = sorted(config.rglob("*.y*ml")) if config.is_dir() else [config]
         for file in files:
             digest.update(str(file).encode("utf-8", "surrogatepass") + b"\0")
@@ -122,7 +128,7 @@ def cache_for(settings: Settings, directory: Path, program: str) -> FindingCache
                 digest.update(file.read_bytes())
             except OSError:
                 digest.update(b"unreadable")
-    return FindingCache(directory, "semgrep", digest.hexdigest())
+    return digest.hexdigest()
 
 
 def scan(targets: Sequence[Target], settings: Settings, jobs: int, cache_directory: Path | None) -> SemgrepOutcome:
@@ -136,11 +142,11 @@ def scan(targets: Sequence[Target], settings: Settings, jobs: int, cache_directo
     pending: list[tuple[Target, str | None]] = []
     for target in targets:
         key = cache.key(settings.relative(target.path), target.data) if cache else None
-        cached = cache.get(key) if cache and key else None
+        cached = cache.get(key, target.path) if cache and key else None
         if cached is None:
             pending.append((target, key))
         else:
-            outcome.findings[target.path] = [dataclasses.replace(finding, path=target.path) for finding in cached]
+            outcome.findings[target.path] = cached
     if not pending:
         return outcome
     if program is None:
@@ -230,7 +236,7 @@ def _finding(path: str, result: Mapping[str, Any]) -> Finding:
     meta = extra.get("metadata", {}) or {}
     rule = rule_for(str(meta.get("ailint-code", "")))
     check_id = str(result.get("check_id", ""))
-    if isinstance(rule, type) and issubclass(rule, SemgrepRule) and check_id.rsplit(".", 1)[-1] == rule.semgrep_id:
+    if rule is not None and issubclass(rule, SemgrepRule) and check_id.rsplit(".", 1)[-1] == rule.semgrep_id:
         code, severity = rule.code, rule.severity
     else:
         # A rule of the project's own packs: one code for all, the Semgrep id in the message.

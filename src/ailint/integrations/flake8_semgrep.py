@@ -11,7 +11,6 @@ on stdin, a file edited since) is scanned on its own.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from typing import Sequence
@@ -28,26 +27,25 @@ _failure: str | None = None
 
 def findings_for(filename: str, data: bytes, settings: Settings, options: argparse.Namespace | None) -> list[Finding]:
     """Findings of the enabled Semgrep rules for one file flake8 is checking."""
-    global _failure
     if _failure is not None:
         return []
     directory = cache.default_directory()
     store = semgrep.cache_for(settings, directory, semgrep.executable() or "")
     key = store.key(settings.relative(filename), data)
-    found = _cached(store, key, filename)
+    found = store.get(key, filename)
     if found is not None:
         return found
     if _reads_stdin(filename, options):
         return _finish(semgrep.scan_source(filename, data, settings, directory), filename)
     with store.locked():
-        found = _cached(store, key, filename)
+        found = store.get(key, filename)
         if found is not None:
             return found
         targets = [target for target in semgrep.disk_targets(_checked_files(filename, options)) if _fits(target.data)]
         outcome = semgrep.scan(targets, settings, os.cpu_count() or 1, directory)
         if outcome.failure is not None:
             return _finish(outcome, filename)
-    found = _cached(store, key, filename)
+    found = store.get(key, filename)
     if found is not None:
         return found
     # flake8's text is not what is on disk: scan the text itself.
@@ -59,11 +57,6 @@ def _fits(data: bytes) -> bool:
     minified or generated code, or deeply nested expressions (libcst reports those itself).
     Such a file is still scanned on its own if flake8's libcst pass could analyse it."""
     return all(len(line) <= MAX_LINE for line in data.split(b"\n"))
-
-
-def _cached(store: cache.FindingCache, key: str, filename: str) -> list[Finding] | None:
-    entries = store.get(key)
-    return None if entries is None else [dataclasses.replace(finding, path=filename) for finding in entries]
 
 
 def _finish(outcome: semgrep.SemgrepOutcome, filename: str) -> list[Finding]:

@@ -36,7 +36,7 @@ placeholder repr and a finaliser that ignores errors are the documented idioms.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 
 import libcst as cst
 
