@@ -203,6 +203,21 @@ def test_when_semgrep_cannot_run_one_line_says_so_and_the_rest_is_reported(tree:
     assert ailint("check", "--require-semgrep", ".", cwd=tree, env=env).returncode == 2
 
 
+def test_a_file_semgrep_cannot_parse_is_quiet_but_a_file_it_gave_up_on_is_a_warning(tree: Path, tmp_path: Path):
+    # Semgrep's parser lags the language (match statements); libcst parsed those files, so
+    # only Semgrep's own give-ups, such as timeouts, are worth a line.
+    errors = [
+        {"type": "Other syntax error", "level": "warn", "path": "app/jobs.py", "message": "Common.Impossible"},
+        {"type": "Timeout", "level": "warn", "path": "app/config.py", "message": "rule timed out"},
+    ]
+    fake = tmp_path / "fake-semgrep"
+    report = json.dumps({"results": [], "errors": errors, "version": "fake"})
+    fake.write_text(f"#!/bin/sh\ncat <<'EOF'\n{report}\nEOF\n")
+    fake.chmod(0o755)
+    result = ailint("check", ".", cwd=tree, env={**REAL, "AILINT_SEMGREP": str(fake)})
+    assert result.stderr.splitlines() == ["ailint: warning: app/config.py: semgrep: rule timed out"]
+
+
 def test_no_semgrep_line_when_no_pack_rule_is_selected(tree: Path):
     result = ailint("check", "--select", "AIL1", ".", cwd=tree, env={**REAL, "AILINT_SEMGREP": ""})
     assert result.stderr == "" and "AIL101" in result.stdout

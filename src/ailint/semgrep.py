@@ -173,6 +173,9 @@ def _run(program: str, paths: list[str], settings: Settings, jobs: int) -> dict[
     command = [
         program,
         "scan",
+        # Without it the semgrep wrapper hands scans to its legacy Python front end, which took
+        # 17 s where this takes 7.5 s on 200 stdlib files, with the same findings.
+        "--experimental",
         "--json",
         "--metrics=off",
         "--disable-version-check",
@@ -224,7 +227,7 @@ def _problem_paths(report: Mapping[str, Any], targets: Mapping[str, Target], war
             continue
         incomplete.add(target.path)
         kind = str(error.get("type", ""))
-        if "Syntax" not in kind and "Parse" not in kind and "Lexical" not in kind:
+        if not any(word in kind.lower() for word in ("syntax", "parse", "lexical")):
             warnings.append(f"{target.path}: semgrep: {_one_line(str(error.get('message', kind)))}")
     return incomplete
 
