@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ailint.config import Settings
+from ailint.duplication.detector import find_clones
+from ailint.duplication.findings import clone_findings
+from ailint.duplication.units import Unit
 from ailint.engine import lint_source
 from ailint.finding import Finding
-from ailint.positions import in_code_points
 from ailint.fingerprint import decode_like_node, line_hashes
+from ailint.positions import in_code_points
 from ailint.rules.engine import NotAnalysedRule, SyntaxErrorRule, UnusedSuppressionRule
-from ailint.suppressions import apply_suppressions
+from ailint.suppressions import Suppression, apply_suppressions, read_suppressions
 
 
 _NOT_ANALYSED = frozenset({SyntaxErrorRule.code, NotAnalysedRule.code})
@@ -32,6 +35,10 @@ class FileResult:
     # False when the file could not be read, decoded, parsed or walked: the other engines
     # skip it too (Semgrep can take minutes on the deeply nested files libcst gives up on).
     analysed: bool = True
+    # For clone detection across the run's files (``settings.cross_file``): the file's units,
+    # and its suppression comments that may cover a clone code, with what they used so far.
+    units: tuple[Unit, ...] = ()
+    comments: tuple[Suppression, ...] = ()
 
 
 def check_source(
@@ -42,29 +49,49 @@ def check_source(
     ``semgrep_findings`` are the Semgrep engine's findings for this file, with Semgrep's
     columns (UTF-8 bytes); they go through the same steps as the libcst engine's.
     """
-    linted = lint_source(path, source, settings.cst_rules)
+    thresholds = settings.duplication.thresholds
+    linted = lint_source(path, source, settings.cst_rules, thresholds if settings.finds_clones_in(path) else None)
     if semgrep_findings:
         linted.findings.extend(in_code_points(semgrep_findings, linted.text))
-    ignored = settings.ignored_for(path) if settings.per_file_ignores else ()
-    enabled = settings.enabled_codes
-    selected = [f for f in linted.findings if f.code in enabled and not (ignored and f.code.startswith(ignored))]
+    units = linted.units if settings.cross_file else ()
+    if linted.units and not settings.cross_file:
+        linted.findings.extend(clone_findings(find_clones([(path, linted.units)], thresholds), settings.relative))
+    deferred = settings.clone_codes if units else ()
     outcome = apply_suppressions(
         path,
         linted.text,
-        selected,
+        select(linted.findings, path, settings),
         require_reason=settings.require_suppression_reason,
-        report_unused=UnusedSuppressionRule.code in enabled,
+        report_unused=UnusedSuppressionRule.code in settings.enabled_codes,
+        deferred=deferred,
     )
     # The suppression layer adds its own findings (AIL003, AIL004): select them too.
-    findings = [finding for finding in outcome.kept if finding.code in enabled]
-    if settings.severities:
-        findings = [_with_severity(finding, settings) for finding in findings]
-    fingerprints = _line_fingerprints(source, [*findings, *outcome.suppressed]) if settings.line_fingerprints else {}
+    findings = finish([finding for finding in outcome.kept if finding.code in settings.enabled_codes], settings)
+    fingerprints = line_fingerprints(source, [*findings, *outcome.suppressed]) if settings.line_fingerprints else {}
     analysed = linted.text is not None and not any(f.code in _NOT_ANALYSED for f in linted.findings)
-    return FileResult(path, sorted(findings), sorted(outcome.suppressed), fingerprints, analysed)
+    comments = _clone_comments(linted.text, outcome.comments, deferred) if units else ()
+    return FileResult(path, sorted(findings), sorted(outcome.suppressed), fingerprints, analysed, units, comments)
 
 
-def _line_fingerprints(source: bytes | str, findings: list[Finding]) -> dict[int, str]:
+def select(findings: Sequence[Finding], path: str, settings: Settings) -> list[Finding]:
+    """The findings of enabled codes that ``per-file-ignores`` leave on for ``path``."""
+    ignored = settings.ignored_for(path) if settings.per_file_ignores else ()
+    enabled = settings.enabled_codes
+    return [f for f in findings if f.code in enabled and not (ignored and f.code.startswith(ignored))]
+
+
+def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Findings with the severities configured for their codes."""
+    return [_with_severity(finding, settings) for finding in findings] if settings.severities else findings
+
+
+def _clone_comments(text: str | None, read: list[Suppression], deferred: tuple[str, ...]) -> tuple[Suppression, ...]:
+    if not read and text is not None and ("noqa" in text.lower() or "ailint:" in text):
+        read = read_suppressions(text)
+    return tuple(comment for comment in read if comment.codes is None or any(comment.matches(code) for code in deferred))
+
+
+def line_fingerprints(source: bytes | str, findings: list[Finding]) -> dict[int, str]:
     if not findings:
         return {}
     hashes = line_hashes(decode_like_node(source) if isinstance(source, bytes) else source)

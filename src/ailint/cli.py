@@ -115,6 +115,7 @@ def _check(args: argparse.Namespace) -> int:
         )
         results = [result]
     else:
+        settings = dataclasses.replace(settings, cross_file=True)
         found = discover(args.paths, settings.root, (*settings.exclude, *settings.extend_exclude))
         problems = found.problems
         results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)

@@ -16,9 +16,12 @@ from typing import Any, Mapping
 
 import pathspec
 
+from ailint.duplication.detector import Thresholds
 from ailint.registry import is_known_selector, rule_for, rules_by_code
 from ailint.rule import CstRule, Rule, SemgrepRule, Severity
+from ailint.rules.duplication import CloneRule
 from ailint.rules.engine import CustomSemgrepRule
+from ailint.testfiles import is_test_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,12 +32,25 @@ DEFAULT_EXCLUDE = (".git", ".venv", "venv", "build", "dist", "node_modules", "__
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
 _SEMGREP_KEYS = ("semgrep-packs", "semgrep-timeout", "require-semgrep")
-KNOWN_KEYS = frozenset({*_LIST_KEYS, *_SEMGREP_KEYS, "per-file-ignores", "rules", "require-suppression-reason"})
+KNOWN_KEYS = frozenset(
+    {*_LIST_KEYS, *_SEMGREP_KEYS, "per-file-ignores", "rules", "require-suppression-reason", "duplication"}
+)
 DEFAULT_SEMGREP_TIMEOUT = 600
+_DUPLICATION_KEYS = frozenset({"min-statements", "min-tokens", "similarity", "exclude", "include-tests"})
 
 
 class ConfigError(Exception):
     """A configuration problem, worded as one line that names the offending key or value."""
+
+
+@dataclass(frozen=True)
+class DuplicationSettings:
+    """``[tool.ailint.duplication]``: clone sizes, similarity, and the files that take part."""
+
+    thresholds: Thresholds = Thresholds()
+    # Generated code repeats by construction.
+    exclude: tuple[str, ...] = ("migrations/",)
+    include_tests: bool = False
 
 
 @dataclass
@@ -56,6 +72,10 @@ class Settings:
     semgrep_packs: tuple[Path, ...] = ()
     semgrep_timeout: int = DEFAULT_SEMGREP_TIMEOUT
     require_semgrep: bool = False
+    duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
+    # Not a [tool.ailint] key: set by ``ailint check``, which finds clones across all the files
+    # of the run after the per-file pass; otherwise (flake8, one buffer) clones within the file.
+    cross_file: bool = False
     # Not a [tool.ailint] key: set for SARIF output, whose results need each reported
     # line's primaryLocationLineHash, computed in the worker that has the file's bytes.
     line_fingerprints: bool = False
@@ -86,6 +106,30 @@ class Settings:
     def runs_semgrep(self) -> bool:
         """True when a selected rule needs the Semgrep engine."""
         return bool(self.semgrep_rules) or bool(self.semgrep_packs and CustomSemgrepRule.code in self.enabled_codes)
+
+    @cached_property
+    def clone_rules(self) -> tuple[type[CloneRule], ...]:
+        """The enabled duplication rules."""
+        return tuple(
+            rule for code, rule in sorted(rules_by_code().items()) if code in self.enabled_codes and issubclass(rule, CloneRule)
+        )
+
+    @cached_property
+    def clone_codes(self) -> tuple[str, ...]:
+        return tuple(rule.code for rule in self.clone_rules)
+
+    @cached_property
+    def _clone_exclusions(self) -> pathspec.PathSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.duplication.exclude)
+
+    def finds_clones_in(self, path: str) -> bool:
+        """Whether ``path`` takes part in clone detection (a duplication rule is on, not excluded)."""
+        if not self.clone_rules:
+            return False
+        relative = self.relative(path)
+        if not self.duplication.include_tests and is_test_file(relative):
+            return False
+        return not self._clone_exclusions.match_file(relative)
 
     @cached_property
     def _per_file_specs(self) -> tuple[tuple[pathspec.PathSpec, tuple[str, ...]], ...]:
@@ -200,7 +244,31 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
         semgrep_packs=packs,
         semgrep_timeout=timeout,
         require_semgrep=require_semgrep,
+        duplication=_duplication(table.get("duplication", {}), source),
     )
+
+
+def _duplication(value: Any, source: str) -> DuplicationSettings:
+    where = f"{source}: [tool.ailint.duplication]"
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table")
+    for key in value:
+        if key not in _DUPLICATION_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_DUPLICATION_KEYS))})")
+    defaults = DuplicationSettings()
+    statements = value.get("min-statements", defaults.thresholds.min_statements)
+    tokens = value.get("min-tokens", defaults.thresholds.min_tokens)
+    for key, number, least in (("min-statements", statements, 2), ("min-tokens", tokens, 1)):
+        if isinstance(number, bool) or not isinstance(number, int) or number < least:
+            raise ConfigError(f"{where}: {key} must be an integer of at least {least}, got {number!r}")
+    similarity = value.get("similarity", defaults.thresholds.similarity)
+    if isinstance(similarity, bool) or not isinstance(similarity, (int, float)) or not 0.5 <= similarity <= 1:
+        raise ConfigError(f"{where}: similarity must be a number from 0.5 to 1.0, got {similarity!r}")
+    include_tests = value.get("include-tests", defaults.include_tests)
+    if not isinstance(include_tests, bool):
+        raise ConfigError(f"{where}: include-tests must be true or false, got {include_tests!r}")
+    exclude = _string_list(value, "exclude", where) if "exclude" in value else defaults.exclude
+    return DuplicationSettings(Thresholds(statements, tokens, float(similarity)), exclude, include_tests)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from typing import Any, Mapping, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from ailint.duplication.detector import Thresholds
+from ailint.duplication.units import Unit, units_of
 from ailint.finding import Finding, point_finding
 from ailint.positions import positions_of
 from ailint.rule import CstRule, SourceFile
@@ -27,14 +29,19 @@ RuleSetup = tuple[type[CstRule], Mapping[str, Any]]
 
 @dataclass(frozen=True)
 class LintedSource:
-    """The decoded text (None when it could not be decoded) and the raw findings."""
+    """The decoded text (None when it could not be decoded), the raw findings, and the units
+    the clone index compares (when asked for)."""
 
     text: str | None
     findings: list[Finding]
+    units: tuple[Unit, ...] = ()
 
 
-def lint_source(path: str, source: bytes | str, rules: Sequence[RuleSetup]) -> LintedSource:
-    """Run ``rules`` over one file's source. Never raises for anything in the source."""
+def lint_source(
+    path: str, source: bytes | str, rules: Sequence[RuleSetup], clones: Thresholds | None = None
+) -> LintedSource:
+    """Run ``rules`` over one file's source and, with ``clones``, cut the same tree into the
+    units the clone index compares. Never raises for anything in the source."""
     try:
         text = decode(source) if isinstance(source, bytes) else source
     except Unparsable as problem:
@@ -43,7 +50,15 @@ def lint_source(path: str, source: bytes | str, rules: Sequence[RuleSetup]) -> L
         module = parse(text)
     except Unparsable as problem:
         return LintedSource(text, [_unparsable(path, problem)])
-    return LintedSource(text, _run_rules(path, module, rules))
+    findings = _run_rules(path, module, rules)
+    if clones is None or any(finding.code == NotAnalysedRule.code for finding in findings):
+        return LintedSource(text, findings)
+    try:
+        units = tuple(units_of(module, clones.min_statements, clones.min_tokens))
+    except RecursionError:
+        message = NotAnalysedRule.message.format(detail="too deeply nested to compare for duplication")
+        return LintedSource(text, [*findings, point_finding(path, 1, 1, NotAnalysedRule, message)])
+    return LintedSource(text, findings, units)
 
 
 def _unparsable(path: str, problem: Unparsable) -> Finding:

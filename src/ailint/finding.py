@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 from ailint.rule import Rule, Severity
 
 
+@dataclass(frozen=True)
+class Location:
+    """Another place a finding involves (the other copies of a clone): SARIF relatedLocations."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem at one place. Lines and columns are 1-based; columns count code points."""
@@ -19,6 +31,7 @@ class Finding:
     end_line: int = field(default=0, compare=False)
     end_column: int = field(default=0, compare=False)
     severity: Severity = field(default=Severity.MEDIUM, compare=False)
+    related: tuple[Location, ...] = field(default=(), compare=False)
 
 
 def point_finding(path: str, line: int, column: int, rule: type[Rule], message: str) -> Finding:

@@ -13,6 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ailint.check import FileResult, check_source
 from ailint.config import Settings
+from ailint.duplication.run import add_clones
 from ailint.finding import Finding, point_finding
 from ailint.rules.engine import InternalErrorRule, UnreadableFileRule
 
@@ -49,20 +50,21 @@ def check_files(
 def check_with_semgrep(
     files: list[str], settings: Settings, jobs: int, cache_directory: Path | None
 ) -> tuple[list[FileResult], SemgrepOutcome | None]:
-    """:func:`check_files`, then one Semgrep scan of the files the libcst engine could analyse.
+    """:func:`check_files`, then one Semgrep scan of the files the libcst engine could analyse,
+    then the clones across files.
 
     The few files Semgrep reports on go through the pipeline again with its findings, so
     suppressions, selection and severity treat both engines' findings together.
     """
     results = check_files(files, settings, jobs)
-    if not settings.runs_semgrep:
-        return results, None
-    outcome = semgrep.scan_files([result.path for result in results if result.analysed], settings, jobs, cache_directory)
-    flagged = [result.path for result in results if outcome.findings.get(result.path)]
-    if flagged:
-        redone = {result.path: result for result in check_files(flagged, settings, jobs, outcome.findings)}
-        results = [redone.get(result.path, result) for result in results]
-    return results, outcome
+    outcome = None
+    if settings.runs_semgrep:
+        outcome = semgrep.scan_files([result.path for result in results if result.analysed], settings, jobs, cache_directory)
+        flagged = [result.path for result in results if outcome.findings.get(result.path)]
+        if flagged:
+            redone = {result.path: result for result in check_files(flagged, settings, jobs, outcome.findings)}
+            results = [redone.get(result.path, result) for result in results]
+    return add_clones(results, settings), outcome
 
 
 def check_stdin_with_semgrep(

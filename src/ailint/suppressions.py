@@ -49,6 +49,7 @@ class Suppression:
 class Outcome:
     kept: list[Finding]
     suppressed: list[Finding]
+    comments: list[Suppression] = field(default_factory=list)
 
 
 def apply_suppressions(
@@ -58,20 +59,25 @@ def apply_suppressions(
     *,
     require_reason: bool,
     report_unused: bool,
+    deferred: tuple[str, ...] = (),
 ) -> Outcome:
-    """Split ``findings`` into kept and suppressed; add AIL003 / AIL004 findings as configured."""
+    """Split ``findings`` into kept and suppressed; add AIL003 / AIL004 findings as configured.
+
+    A finding is also suppressed by a comment on one of its related locations in the same
+    file (the other copy of a clone). Codes under a ``deferred`` prefix get findings later in
+    the run (clones across files), so whether a comment for them is unused is left to
+    :func:`unused_after_run`.
+    """
     checks_comments = (report_unused or require_reason) and "ailint:" in (text or "")
     if text is None or not (findings or checks_comments):
         return Outcome(list(findings), [])
     comments = read_suppressions(text)
-    by_line: dict[int, list[Suppression]] = {}
-    for comment in comments:
-        for line in comment.lines:
-            by_line.setdefault(line, []).append(comment)
+    by_line = comments_by_line(comments)
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for finding in findings:
-        if _suppress(finding, by_line.get(finding.line, ()), require_reason):
+        lines = [finding.line, *(other.line for other in finding.related if other.path == path)]
+        if any(suppress(finding, by_line.get(line, ()), require_reason) for line in lines):
             suppressed.append(finding)
         else:
             kept.append(finding)
@@ -81,14 +87,23 @@ def apply_suppressions(
         if require_reason and not comment.reason:
             kept.append(_engine_finding(path, comment, SuppressionWithoutReasonRule, SuppressionWithoutReasonRule.message))
         elif report_unused:
-            unused = _unused_codes(comment)
+            unused = _unused_codes(comment, deferred)
             if unused:
                 message = UnusedSuppressionRule.message.format(codes=unused)
                 kept.append(_engine_finding(path, comment, UnusedSuppressionRule, message))
-    return Outcome(kept, suppressed)
+    return Outcome(kept, suppressed, comments)
 
 
-def _suppress(finding: Finding, comments: list[Suppression] | tuple[()], require_reason: bool) -> bool:
+def comments_by_line(comments: list[Suppression]) -> dict[int, list[Suppression]]:
+    by_line: dict[int, list[Suppression]] = {}
+    for comment in comments:
+        for line in comment.lines:
+            by_line.setdefault(line, []).append(comment)
+    return by_line
+
+
+def suppress(finding: Finding, comments: list[Suppression] | tuple[()], require_reason: bool) -> bool:
+    """Whether one of ``comments`` covers ``finding``'s code; marks the comment used."""
     for comment in comments:
         if comment.kind == "ailint" and require_reason and not comment.reason:
             continue
@@ -99,10 +114,24 @@ def _suppress(finding: Finding, comments: list[Suppression] | tuple[()], require
     return False
 
 
-def _unused_codes(comment: Suppression) -> str:
+def _defers(selector: str, deferred: tuple[str, ...]) -> bool:
+    return any(selector.startswith(prefix) or prefix.startswith(selector) for prefix in deferred)
+
+
+def _unused_codes(comment: Suppression, deferred: tuple[str, ...] = ()) -> str:
+    if comment.codes is None:
+        return "" if comment.used or deferred else "nothing"
+    return ", ".join(code for code in comment.codes if code not in comment.used and not _defers(code, deferred))
+
+
+def unused_after_run(comment: Suppression, deferred: tuple[str, ...], require_reason: bool) -> str:
+    """What :func:`apply_suppressions` left for the end of the run: the deferred codes of an
+    ``# ailint: ignore`` comment that suppressed nothing ("nothing" for a bare one)."""
+    if comment.kind != "ailint" or (require_reason and not comment.reason):
+        return ""
     if comment.codes is None:
         return "" if comment.used else "nothing"
-    return ", ".join(code for code in comment.codes if code not in comment.used)
+    return ", ".join(code for code in comment.codes if code not in comment.used and _defers(code, deferred))
 
 
 def _engine_finding(path: str, comment: Suppression, rule: type[Rule], message: str) -> Finding:

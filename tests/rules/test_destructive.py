@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import REPO, lint
 
 from ailint.rule import Severity
 from ailint.rules.destructive import DESTRUCTIVE_RULES
-from ailint.rules.destructive.context import FAMILY_OPTIONS, is_test_file
-
-from conftest import REPO, lint
+from ailint.rules.destructive.context import FAMILY_OPTIONS
+from ailint.testfiles import is_test_file
 
 RMTREE = "import shutil\n\ndef clean(out, dry_run):\n{body}"
 

@@ -24,6 +24,11 @@ def render(report: RunReport, statistics: bool) -> str:
                 "name": _name(finding.code),
                 "message": finding.message,
                 "severity": finding.severity.value,
+                "related": [
+                    {"path": other.path, "line": other.line, "column": other.column,
+                     "end_line": other.end_line, "end_column": other.end_column}
+                    for other in finding.related
+                ],
             }
             for finding in report.findings
         ],

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from ailint import __version__
-from ailint.finding import Finding
+from ailint.finding import Finding, Location
 from ailint.registry import rule_for
 from ailint.report import RunReport
 from ailint.rule import Confidence, Rule, Severity
@@ -183,7 +183,6 @@ def _most_severe(
 def _result(
     finding: Finding, suppressed: bool, fingerprint: str | None, rule_index: dict[str, int], locate: _Locator
 ) -> dict[str, Any]:
-    # A finding that points at a second place (duplication will) adds "relatedLocations" here.
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -191,6 +190,12 @@ def _result(
         "message": {"text": finding.message},
         "locations": [locate(finding)],
     }
+    if finding.related:
+        # The other copies of a clone; "id" lets a message link to one as [text](id).
+        result["relatedLocations"] = [
+            {"id": number, **locate(other), "message": {"text": other.message or "related location"}}
+            for number, other in enumerate(finding.related, start=1)
+        ]
     if fingerprint is not None:
         result["partialFingerprints"] = {"primaryLocationLineHash": fingerprint}
     if suppressed:
@@ -216,7 +221,7 @@ class _Locator:
         self.roots = tuple(dict.fromkeys((Path(os.path.abspath(root)), Path(os.path.realpath(root)))))
         self.artifacts: dict[str, dict[str, str]] = {}
 
-    def __call__(self, finding: Finding) -> dict[str, Any]:
+    def __call__(self, finding: Finding | Location) -> dict[str, Any]:
         artifact = self.artifacts.get(finding.path)
         if artifact is None:
             artifact = self.artifacts[finding.path] = self._artifact(finding.path)

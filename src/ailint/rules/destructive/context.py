@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any, Mapping
 
 import libcst as cst
@@ -23,6 +22,7 @@ import libcst as cst
 from ailint.names import ImportTable, ImportTracking, dotted_name
 from ailint.rule import CstRule, Option, Severity
 from ailint.rules.destructive.scope import Binding, Scope, ScopeFacts, scope_facts
+from ailint.testfiles import is_test_file
 from ailint.traversal import walk_scope
 
 GUARD_NAMES = Option(
@@ -73,17 +73,7 @@ CONTEXT_NOTE = (
     "with `tempfile`, pytest's `tmp_path` or under `safe-path-prefixes` are not flagged."
 )
 
-_TEST_DIRECTORIES = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
 _EXITS = frozenset({"sys.exit", "builtins.exit", "builtins.quit", "os._exit"})
-
-
-def is_test_file(path: str) -> bool:
-    """Test modules, conftest files and anything under a test or fixture directory."""
-    parts = PurePath(path.replace("\\", "/")).parts
-    name = parts[-1] if parts else ""
-    if name == "conftest.py" or name.startswith("test_") or name.endswith(("_test.py", "_tests.py")):
-        return True
-    return name == "tests.py" or any(part.lower() in _TEST_DIRECTORIES for part in parts[:-1])
 
 
 @dataclass(frozen=True)

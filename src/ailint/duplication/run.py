@@ -1,0 +1,71 @@
+"""The whole-run clone pass of ``ailint check``: one index over every file's units.
+
+The workers cut each file into units while they had its tree; this pass finds the clones
+among all of them, then treats their findings as the per-file pipeline treats any other:
+selection, per-file ignores, suppressions (on either copy), severities, SARIF fingerprints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from ailint.check import FileResult, finish, line_fingerprints, select
+from ailint.config import Settings
+from ailint.duplication.detector import find_clones
+from ailint.duplication.findings import clone_findings
+from ailint.finding import Finding, point_finding
+from ailint.rules.engine import UnusedSuppressionRule
+from ailint.suppressions import comments_by_line, suppress, unused_after_run
+
+
+def add_clones(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    """``results`` with the clones across all their files added (and the units dropped)."""
+    indexed = [(result.path, result.units) for result in results if result.units]
+    if not indexed:
+        return results
+    findings = clone_findings(find_clones(indexed, settings.duplication.thresholds), settings.relative)
+    comments = {result.path: comments_by_line(list(result.comments)) for result in results if result.comments}
+    kept: dict[str, list[Finding]] = defaultdict(list)
+    suppressed: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if not select([finding], finding.path, settings):
+            continue
+        places = [(finding.path, finding.line), *((other.path, other.line) for other in finding.related)]
+        if any(
+            suppress(finding, comments.get(path, {}).get(line, ()), settings.require_suppression_reason)
+            for path, line in places
+        ):
+            suppressed[finding.path].append(finding)
+        else:
+            kept[finding.path].append(finding)
+    if UnusedSuppressionRule.code in settings.enabled_codes:
+        for result in results:
+            for comment in result.comments:
+                unused = unused_after_run(comment, settings.clone_codes, settings.require_suppression_reason)
+                if unused:
+                    message = UnusedSuppressionRule.message.format(codes=unused)
+                    kept[result.path].append(
+                        point_finding(result.path, comment.line, comment.column, UnusedSuppressionRule, message)
+                    )
+    return [_merged(result, finish(kept.get(result.path, []), settings), suppressed.get(result.path, []), settings) for result in results]
+
+
+def _merged(result: FileResult, kept: list[Finding], suppressed: list[Finding], settings: Settings) -> FileResult:
+    if not (kept or suppressed):
+        return dataclasses.replace(result, units=(), comments=())
+    fingerprints = dict(result.line_fingerprints)
+    if settings.line_fingerprints:
+        try:
+            with open(result.path, "rb") as handle:
+                fingerprints.update(line_fingerprints(handle.read(), [*kept, *suppressed]))
+        except OSError:
+            pass  # changed under us since the worker read it: the results stay without hashes
+    return dataclasses.replace(
+        result,
+        findings=sorted([*result.findings, *kept]),
+        suppressed=sorted([*result.suppressed, *suppressed]),
+        line_fingerprints=fingerprints,
+        units=(),
+        comments=(),
+    )
