@@ -56,7 +56,10 @@ def check_source(
     units = linted.units if settings.cross_file else ()
     if linted.units and not settings.cross_file:
         linted.findings.extend(clone_findings(find_clones([(path, linted.units)], thresholds), settings.relative))
-    deferred = settings.clone_codes if units else ()
+    if settings.cross_file:
+        deferred = settings.clone_codes if units else ()  # judged once the run has compared all files
+    else:
+        deferred = tuple(rule.code for rule in settings.clone_rules if rule.spans_files)  # never judged
     outcome = apply_suppressions(
         path,
         linted.text,

@@ -54,9 +54,10 @@ _PREVIEW = "def preview(query):\n" + _BLOCK + "    return cleaned[:10]\n"
 
 
 class CloneRule(Rule):
-    """A rule answered by the clone index. ``cross_file``: it needs the whole run's files."""
+    """A rule answered by the clone index. ``spans_files``: its copies can be in two files, so
+    only a whole run (not flake8's one file) can tell whether a suppression of it is unused."""
 
-    cross_file: ClassVar[bool] = False
+    spans_files: ClassVar[bool] = False
     severity = Severity.LOW
 
 
@@ -119,7 +120,7 @@ class DuplicateBlockAcrossFilesRule(CloneRule):
     summary = "A block of code that repeats a block of another file"
     message = "lines {first}-{last} repeat {other}{similar}{more}: share one implementation"
     confidence = Confidence.MEDIUM
-    cross_file = True
+    spans_files = True
     docs = Docs(
         what="A run of at least 6 statements and 50 tokens that repeats one in another file (an "
         "earlier one in path order), with identifiers and literals allowed to differ and a few "
@@ -145,6 +146,7 @@ class ReimplementedFunctionRule(CloneRule):
     code = "AIL403"
     name = "reimplemented-function"
     summary = "A function whose body is a copy of an existing function"
+    spans_files = True
     message = "`{name}` re-implements `{original}` ({other}): call it instead"
     severity = Severity.MEDIUM
     docs = Docs(
