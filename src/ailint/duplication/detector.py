@@ -89,7 +89,7 @@ def find_clones(files: Sequence[tuple[str, Sequence[Unit]]], thresholds: Thresho
 def _links(units: list[tuple[str, Unit]], thresholds: Thresholds) -> Iterable[_Link]:
     exact_functions: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for index, (_, unit) in enumerate(units):
-        if unit.is_function:
+        if unit.is_function and _varied(unit.hashes):
             exact_functions[unit.hashes].append(index)
         for span_a, span_b in _repeats_within(unit, thresholds):
             yield index, index, span_a, span_b, 1.0, False
@@ -158,7 +158,8 @@ def _scored(a: Unit, b: Unit, chain: list, thresholds: Thresholds):
         sum(a.tokens[block.a + i] for block in chain for i in range(block.size)),
         sum(b.tokens[block.b + i] for block in chain for i in range(block.size)),
     )
-    if matched >= thresholds.min_statements and tokens >= thresholds.min_tokens and similarity >= thresholds.similarity:
+    big_enough = matched >= thresholds.min_statements and tokens >= thresholds.min_tokens
+    if big_enough and similarity >= thresholds.similarity and _varied(a.hashes[first_a : last_a + 1]):
         yield (first_a, last_a), (first_b, last_b), similarity
 
 
@@ -178,8 +179,15 @@ def _repeats_within(unit: Unit, thresholds: Thresholds) -> Iterable[tuple[tuple[
         size = 0
         while j + size < len(hashes) and i + size < j and hashes[i + size] == hashes[j + size]:
             size += 1
-        if size >= thresholds.min_statements and sum(unit.tokens[i : i + size]) >= thresholds.min_tokens:
+        big_enough = size >= thresholds.min_statements and sum(unit.tokens[i : i + size]) >= thresholds.min_tokens
+        if big_enough and _varied(hashes[i : i + size]):
             yield (i, i + size - 1), (j, j + size - 1)
+
+
+def _varied(hashes: Sequence[int]) -> bool:
+    """False for a run that mostly repeats a few statement shapes: a declaration list or a
+    table written as code (``x = Factory("name")`` forty times), which matches any other."""
+    return len(set(hashes)) * 2 >= len(hashes)
 
 
 def _report(units: list[tuple[str, Unit]], links: list[_Link]) -> list[Clone]:
