@@ -141,6 +141,9 @@ def test_imports_main_stanzas_and_parametrize_tables_are_not_clones(tmp_path: Pa
         f"tool_{name}.py": imports + constants + f"\n\ndef run_{name}():\n    return {name!r}\n\n\n" + stanza
         for name in ("one", "two")
     }
+    # Declarations written as code: the same statement shape over and over.
+    for side in ("a", "b"):
+        files[f"decls_{side}.py"] = "".join(f'{side}_{n} = Factory("GEOS_{side}{n}", argtypes=[PTR])\n' for n in range(15))
     files.update({"check_a.py": table + "def check_a(text, expected):\n    assert parse(text) == expected\n"})
     files.update({"check_b.py": table + "def check_b(text, expected):\n    assert parse(text) == expected\n"})
     root = write(tmp_path, files)
