@@ -91,7 +91,7 @@ def findings(root: Path, *args: str) -> list[dict]:
 
 
 def test_renamed_copy_in_another_file_is_reported_on_the_later_copy_naming_the_first(tmp_path: Path):
-    root = write(tmp_path, {"shop/orders.py": ORIGINAL, "shop/billing.py": "import log\n\n\n" + RENAMED})
+    root = write(tmp_path, {"shop/__init__.py": "", "shop/orders.py": ORIGINAL, "shop/billing.py": "import log\n\n\n" + RENAMED})
     (found,) = findings(root)
     # "billing" sorts before "orders": the copy in orders.py is the later one.
     assert (found["path"], found["line"], found["code"]) == ("shop/orders.py", 1, "AIL403")

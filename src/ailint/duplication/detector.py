@@ -51,11 +51,11 @@ class Copy:
     def start(self) -> tuple[int, int]:
         if self.whole and self.unit.is_function:
             return self.unit.line, self.unit.column
-        return self.unit.starts[self.first]
+        return self.unit.start(self.first)
 
     @property
     def end(self) -> tuple[int, int]:
-        return self.unit.ends[self.last]
+        return self.unit.end(self.last)
 
     @property
     def order(self) -> tuple[str, int, int]:
@@ -87,10 +87,10 @@ def find_clones(files: Sequence[tuple[str, Sequence[Unit]]], thresholds: Thresho
 
 
 def _links(units: list[tuple[str, Unit]], thresholds: Thresholds) -> Iterable[_Link]:
-    exact_functions: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    exact_functions: dict[bytes, list[int]] = defaultdict(list)
     for index, (_, unit) in enumerate(units):
         if unit.is_function and _varied(unit.hashes):
-            exact_functions[unit.hashes].append(index)
+            exact_functions[unit.hashes.tobytes()].append(index)
         for span_a, span_b in _repeats_within(unit, thresholds):
             yield index, index, span_a, span_b, 1.0, False
     identical = set()
@@ -123,8 +123,8 @@ def _seed_pairs(groups: Iterable[list[int]]) -> Iterator[tuple[int, int]]:
                     yield first, second
 
 
-def _winnowed(hashes: tuple[int, ...]) -> set[int]:
-    windows = [hash(hashes[i : i + SEED]) for i in range(len(hashes) - SEED + 1)]
+def _winnowed(hashes: Sequence[int]) -> set[int]:
+    windows = [hash(tuple(hashes[i : i + SEED])) for i in range(len(hashes) - SEED + 1)]
     if len(windows) <= WINNOW:
         return {min(windows)} if windows else set()
     return {min(windows[i : i + WINNOW]) for i in range(len(windows) - WINNOW + 1)}
@@ -168,7 +168,7 @@ def _repeats_within(unit: Unit, thresholds: Thresholds) -> Iterable[tuple[tuple[
     hashes = unit.hashes
     starts: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for i in range(len(hashes) - SEED + 1):
-        starts[hashes[i : i + SEED]].append(i)
+        starts[tuple(hashes[i : i + SEED])].append(i)
     seen: set[tuple[int, int]] = set()
     for i, j in _seed_pairs(starts.values()):
         while i > 0 and hashes[i - 1] == hashes[j - 1]:  # back to where the run starts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterable
 
 from ailint.duplication.detector import Clone, Copy
@@ -27,7 +27,7 @@ def clone_findings(clones: Iterable[Clone], relative: Callable[[str], str]) -> l
             original = clone.original
             message = rule.message.format(
                 name=copy.unit.name,
-                original=_dotted(relative(original.path), original.unit.name),
+                original=_dotted(original.path, original.unit.name),
                 other=f"{relative(original.path)}:{original.start[0]}",
             )
         else:
@@ -56,10 +56,15 @@ def _location(copy: Copy, relative: Callable[[str], str]) -> Location:
 
 
 def _dotted(path: str, name: str) -> str:
-    """``pkg.mod.helper`` for ``src/pkg/mod.py`` and ``helper``: what the fix imports."""
-    parts = list(PurePosixPath(path).with_suffix("").parts)
-    if parts and parts[-1] == "__init__":
-        parts.pop()
-    if len(parts) > 1 and parts[0] in ("src", "lib"):
-        parts.pop(0)
+    """``pkg.mod.helper`` for ``.../pkg/mod.py`` and ``helper``: what the fix imports.
+
+    The package is found as Python finds it: the directories above the file that hold an
+    ``__init__.py`` (so ``src/`` layouts and checkouts anywhere on disk give the same name).
+    """
+    file = Path(path)
+    parts = [] if file.stem == "__init__" else [file.stem]
+    directory = file.absolute().parent
+    while (directory / "__init__.py").is_file() and directory.parent != directory:
+        parts.insert(0, directory.name)
+        directory = directory.parent
     return ".".join([*parts, name])

@@ -15,6 +15,7 @@ are units of their own) and ``if __name__ == "__main__":`` stanzas.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -45,22 +46,31 @@ _IMPLIED_PUNCTUATION = {cst.Call: 2, cst.AssignTarget: 1}
 _TABLE_SIZE = 3  # collections of literals with this many elements or more are data, not logic
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Unit:
-    """One function body (or the module's top-level statements) as parallel entry columns."""
+    """One function body (or the module's top-level statements) as compact entry columns.
+
+    Arrays, not tuples of ints: the whole run's units stay in memory until the index is
+    built, and an array costs 4 to 8 bytes an entry where a tuple of ints costs about 40.
+    """
 
     name: str  # dotted within the module ("Class.method"), or MODULE_UNIT
     line: int  # the ``def`` line, or the first entry's line
     column: int
     is_function: bool
-    hashes: tuple[int, ...]
-    tokens: tuple[int, ...]
-    starts: tuple[tuple[int, int], ...]  # (line, column) where each entry starts, 1-based
-    ends: tuple[tuple[int, int], ...]  # (line, column) just past each entry
+    hashes: array  # "Q": one hash per entry
+    tokens: array  # "I": the entry's token count
+    spans: array  # "I": start line, start column, end line, end column (1-based) per entry
 
     @property
     def size(self) -> int:
         return len(self.hashes)
+
+    def start(self, entry: int) -> tuple[int, int]:
+        return self.spans[4 * entry], self.spans[4 * entry + 1]
+
+    def end(self, entry: int) -> tuple[int, int]:
+        return self.spans[4 * entry + 2], self.spans[4 * entry + 3]
 
 
 def units_of(module: cst.Module, min_statements: int, min_tokens: int) -> list[Unit]:
@@ -79,30 +89,16 @@ def units_of(module: cst.Module, min_statements: int, min_tokens: int) -> list[U
     positions = positions_of(module, nodes)
     units = []
     for name, node, entries in kept:
-        starts = tuple(_start(positions[e[2]]) for e in entries)
-        ends = tuple(_end(positions[e[2]]) for e in entries)
-        line, column = _start(positions[node]) if node is not None else starts[0]
-        units.append(
-            Unit(
-                name,
-                line,
-                column,
-                node is not None,
-                tuple(e[0] for e in entries),
-                tuple(e[1] for e in entries),
-                starts,
-                ends,
-            )
-        )
+        spans = array("I")
+        for _, _, entry in entries:
+            where = positions[entry]
+            spans.extend((where.start.line, where.start.column + 1, where.end.line, where.end.column + 1))
+        start = positions[node].start if node is not None else None
+        line, column = (start.line, start.column + 1) if start is not None else (spans[0], spans[1])
+        hashes = array("Q", (entry[0] for entry in entries))
+        tokens = array("I", (entry[1] for entry in entries))
+        units.append(Unit(name, line, column, node is not None, hashes, tokens, spans))
     return units
-
-
-def _start(where) -> tuple[int, int]:
-    return where.start.line, where.start.column + 1
-
-
-def _end(where) -> tuple[int, int]:
-    return where.end.line, where.end.column + 1
 
 
 def _functions(body: Sequence[cst.CSTNode], prefix: str) -> Iterator[tuple[str, cst.FunctionDef]]:
