@@ -12,7 +12,7 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from ailint import runner
+from ailint import runner, source
 from ailint.config import Settings, settings_from_table
 from ailint.rule import CstRule, Docs
 from ailint.runner import check_files
@@ -212,3 +212,25 @@ def test_a_worker_that_dies_costs_one_ail002_for_its_file_and_the_run_goes_on(
             assert "internal error in the worker: the process checking this file died" in finding.message
         else:
             assert [(f.code, f.line) for f in result.findings] == [("AIL101", 3)], path
+
+
+def test_an_unchanged_file_is_answered_from_the_result_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "a.py").write_text("try:\n    run()\nexcept:\n    pass\n")
+    (tmp_path / "b.py").write_text("x = 1\n")
+    parsed: list[str] = []
+    real_parse = source.parse
+    monkeypatch.setattr("ailint.engine.parse", lambda text: parsed.append(text) or real_parse(text))
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    settings = Settings(root=tmp_path, select=("AIL1",))
+    first = check_files(["a.py", "b.py"], settings, 1, cache_directory=cache)
+    assert len(parsed) == 2
+    assert check_files(["a.py", "b.py"], settings, 1, cache_directory=cache) == first
+    assert len(parsed) == 2  # nothing parsed again
+    (tmp_path / "b.py").write_text("x = 2\n")
+    check_files(["a.py", "b.py"], settings, 1, cache_directory=cache)
+    assert len(parsed) == 3  # only the changed file
+    other = check_files(["a.py", "b.py"], Settings(root=tmp_path, select=("AIL2",)), 1, cache_directory=cache)
+    assert len(parsed) == 5 and other[0].findings == []  # other settings, other results
+    check_files(["a.py", "b.py"], settings, 1)
+    assert len(parsed) == 7  # no cache directory: no cache

@@ -1,4 +1,4 @@
-"""A store of findings keyed by file content, for the engines that cost most to start.
+"""Stores keyed by file content: Semgrep findings, and each file's whole libcst result.
 
 A key covers the file's path (rules can depend on it), its content with line endings
 normalised (flake8 hands over text, the CLI reads bytes) and a digest of everything else
@@ -11,13 +11,16 @@ just means no caching.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
+from ailint import __version__
 from ailint.finding import Finding
 from ailint.rule import Severity
 
@@ -43,6 +46,26 @@ def content_digest(data: bytes) -> bytes:
     return hashlib.sha256(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")).digest()
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """ailint's version and its installed modules' sizes and times: an edited checkout (same
+    version, new code) must not be answered with results of the old code."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(package.rglob("*.py")):
+        try:
+            stat = module.stat()
+        except OSError:
+            continue
+        digest.update(f"{module.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def content_key(path: str, data: bytes) -> str:
+    """The key of one file: its path (rules can depend on it) and its normalised content."""
+    return hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0" + content_digest(data)).hexdigest()
+
+
 class FindingCache:
     """Findings per (path, content) for one configuration, under ``directory/kind/digest``."""
 
@@ -50,7 +73,7 @@ class FindingCache:
         self.root = directory / kind / config_digest[:32]
 
     def key(self, path: str, data: bytes) -> str:
-        return hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0" + content_digest(data)).hexdigest()
+        return content_key(path, data)
 
     def get(self, key: str, path: str) -> list[Finding] | None:
         """The findings stored under ``key``, reported at ``path``; None when there are none."""
@@ -101,3 +124,32 @@ class FindingCache:
 def _finding(path: str, entry: list) -> Finding:
     line, column, end_line, end_column, code, message, severity = entry
     return Finding(path, line, column, code, message, end_line, end_column, Severity(severity))
+
+
+class ResultCache:
+    """Per-file results of the libcst pass for one configuration, under ``directory/results/digest``.
+
+    The values are pickles of what ailint itself computed for a file (findings, clone units,
+    suppression comments); only ailint writes this directory, in the user's own cache.
+    """
+
+    def __init__(self, directory: Path, config_digest: str) -> None:
+        self.root = directory / "results" / config_digest[:32]
+
+    def get(self, key: str) -> Any | None:
+        try:
+            with open(self.root / key[:2] / key, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        target = self.root / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:
+            return

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from ailint import semgrep
-from ailint.semgrep import SemgrepOutcome
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-
+from ailint.cache import ResultCache, code_fingerprint, content_key
 from ailint.check import FileResult, check_source
 from ailint.config import Settings
 from ailint.duplication.run import add_clones
 from ailint.finding import Finding, point_finding
 from ailint.rules.engine import InternalErrorRule, UnreadableFileRule
+from ailint.semgrep import SemgrepOutcome
 
 # Below this many files per worker, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 4
@@ -24,6 +25,7 @@ MIN_FILES_PER_JOB = 4
 _Work = tuple[str, Sequence[Finding]]
 
 _settings: Settings | None = None
+_cache: ResultCache | None = None
 
 
 def default_jobs() -> int:
@@ -31,20 +33,32 @@ def default_jobs() -> int:
 
 
 def check_files(
-    files: list[str], settings: Settings, jobs: int, semgrep: Mapping[str, list[Finding]] | None = None
+    files: list[str],
+    settings: Settings,
+    jobs: int,
+    semgrep: Mapping[str, list[Finding]] | None = None,
+    cache_directory: Path | None = None,
 ) -> list[FileResult]:
     """Check ``files`` (already discovered) and return their results sorted by path.
 
     ``semgrep`` holds the Semgrep engine's findings by path, merged into each file's result.
+    With a ``cache_directory``, a file whose content was checked before with the same
+    settings and ailint version is answered from the cache.
     """
     work = [(path, (semgrep or {}).get(path, ())) for path in files]
     jobs = max(1, min(jobs, len(files) // MIN_FILES_PER_JOB))
+    cache = ResultCache(cache_directory, settings_digest(settings)) if cache_directory else None
     if jobs == 1:
-        _init_worker(settings)
+        _init_worker(settings, cache)
         results = [_check_path(item) for item in work]
     else:
-        results = _check_in_pool(work, settings, jobs)
+        results = _check_in_pool(work, settings, jobs, cache)
     return sorted(results, key=lambda result: result.path)
+
+
+def settings_digest(settings: Settings) -> str:
+    """Everything besides a file's path and content that decides its result."""
+    return hashlib.sha256(f"{code_fingerprint()}\0{settings!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_with_semgrep(
@@ -56,7 +70,7 @@ def check_with_semgrep(
     The few files Semgrep reports on go through the pipeline again with its findings, so
     suppressions, selection and severity treat both engines' findings together.
     """
-    results = check_files(files, settings, jobs)
+    results = check_files(files, settings, jobs, cache_directory=cache_directory)
     outcome = None
     if settings.runs_semgrep:
         outcome = semgrep.scan_files([result.path for result in results if result.analysed], settings, jobs, cache_directory)
@@ -79,11 +93,11 @@ def check_stdin_with_semgrep(
     return (check_stdin(source, display_name, settings, found) if found else result), outcome
 
 
-def _check_in_pool(files: list[_Work], settings: Settings, jobs: int) -> list[FileResult]:
+def _check_in_pool(files: list[_Work], settings: Settings, jobs: int, cache: ResultCache | None) -> list[FileResult]:
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     results: list[FileResult] = []
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache)) as pool:
             for result in pool.map(_check_path, files, chunksize=chunksize):
                 results.append(result)
     except BrokenProcessPool:
@@ -122,9 +136,9 @@ def check_stdin(
     return _guarded(display_name, source, settings, semgrep)
 
 
-def _init_worker(settings: Settings) -> None:
-    global _settings
-    _settings = settings
+def _init_worker(settings: Settings, cache: ResultCache | None = None) -> None:
+    global _settings, _cache
+    _settings, _cache = settings, cache
 
 
 def _check_path(item: _Work) -> FileResult:
@@ -138,7 +152,16 @@ def _check_path(item: _Work) -> FileResult:
             return FileResult(path, [], [], analysed=False)
         message = UnreadableFileRule.message.format(detail=error.strerror or str(error))
         return FileResult(path, [point_finding(path, 1, 1, UnreadableFileRule, message)], [], analysed=False)
-    return _guarded(path, source, _settings, semgrep)
+    if _cache is None or semgrep:
+        return _guarded(path, source, _settings, semgrep)
+    key = content_key(path, source)
+    cached = _cache.get(key)
+    if isinstance(cached, FileResult) and cached.path == path:
+        return cached
+    result = _guarded(path, source, _settings, semgrep)
+    if not any(finding.code == InternalErrorRule.code for finding in result.findings):
+        _cache.put(key, result)
+    return result
 
 
 def _guarded(path: str, source: bytes, settings: Settings, semgrep: Sequence[Finding]) -> FileResult:

@@ -22,8 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ailint import __version__
-from ailint.cache import FindingCache
+from ailint.cache import FindingCache, code_fingerprint
 from ailint.config import Settings
 from ailint.finding import Finding
 from ailint.registry import rule_for
@@ -119,7 +118,7 @@ def cache_for(settings: Settings, directory: Path, program: str) -> FindingCache
 @functools.cache
 def _config_digest(configs: tuple[Path, ...], program: str) -> str:
     # Once per process: flake8 asks for every file it checks.
-    digest = hashlib.sha256(f"{__version__}\0{program}\0{_semgrep_version(program)}\0{PER_FILE_TIMEOUT}\0".encode())
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{program}\0{_semgrep_version(program)}\0{PER_FILE_TIMEOUT}\0".encode())
     for config in configs:
         files = sorted(config.rglob("*.y*ml")) if config.is_dir() else [config]
         for file in files:
