@@ -13,14 +13,28 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ailint import __version__, cache
-from ailint.config import ConfigError, Settings, find_config, load_settings, parse_selectors
+from ailint.config import (
+    ConfigError,
+    Settings,
+    find_config,
+    load_settings,
+    parse_selectors,
+)
+from ailint.diff import (
+    SCOPES,
+    Change,
+    DiffError,
+    from_git,
+    from_patch,
+    on_changed_lines,
+)
 from ailint.discovery import discover
 from ailint.packs import packs_dir
 from ailint.registry import rule_for, rules_by_code
 from ailint.report import RunReport, SarifOptions, reporters
 from ailint.report.sarif import LEVELS, at_or_above
-from ailint.rules.engine import InternalErrorRule
 from ailint.ruledocs import render_markdown
+from ailint.rules.engine import InternalErrorRule
 from ailint.runner import check_stdin_with_semgrep, check_with_semgrep, default_jobs
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -60,7 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="exit 2 when the Semgrep packs (AIL3xx, AIL7xx) cannot run (default: warn and go on)",
     )
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of Semgrep findings")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of results")
+    diff = check.add_argument_group("diff mode: report what a change did")
+    source = diff.add_mutually_exclusive_group()
+    source.add_argument("--diff-base", metavar="REV", help="check the changes since the merge base of REV and HEAD (CI: origin/main)")
+    source.add_argument("--staged", action="store_true", help="check the staged changes (pre-commit)")
+    source.add_argument("--diff-file", metavar="PATCH", help="check the changes of a unified diff")
+    diff.add_argument(
+        "--diff-scope",
+        choices=SCOPES,
+        default="lines",
+        help="report findings on changed lines (default) or anywhere in changed files",
+    )
     sarif = check.add_argument_group("SARIF output (--format sarif)")
     sarif.add_argument("--sarif-category", metavar="NAME", help="runs[0].automationDetails.id (a code scanning category)")
     sarif.add_argument(
@@ -93,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(packs_dir())
             return EXIT_CLEAN
         return _check(args)
-    except (ConfigError, UsageError) as error:
+    except (ConfigError, UsageError, DiffError) as error:
         print(f"ailint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
@@ -116,9 +141,22 @@ def _check(args: argparse.Namespace) -> int:
         results = [result]
     else:
         settings = dataclasses.replace(settings, cross_file=True)
-        found = discover(args.paths, settings.root, (*settings.exclude, *settings.extend_exclude))
+        excludes = (*settings.exclude, *settings.extend_exclude)
+        found = discover(args.paths, settings.root, excludes)
         problems = found.problems
-        results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)
+        change = _change(args)
+        if change is None:
+            results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)
+        else:
+            problems = [*problems, *change.problems]
+            targets = [path for path in found.files if change.lookup(path) is not None]
+            context: list[str] = []
+            if settings.clone_rules:
+                chosen = {os.path.abspath(path) for path in targets}
+                whole = discover([str(change.root)], settings.root, excludes).files
+                context = [path for path in whole if os.path.abspath(path) not in chosen]
+            results, outcome = check_with_semgrep(targets, settings, args.jobs, cache_directory, context)
+            results = on_changed_lines(results, change, args.diff_scope)
     semgrep_failed = outcome is not None and outcome.failure is not None
     if outcome is not None:
         problems = [*problems, *outcome.warnings, *([outcome.failure] if outcome.failure else [])]
@@ -134,6 +172,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_on is not None:
         findings = [finding for finding in findings if at_or_above(finding.severity, args.fail_on)]
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _change(args: argparse.Namespace) -> Change | None:
+    if args.staged or args.diff_base is not None:
+        return from_git(Path.cwd(), args.diff_base, args.staged)
+    if args.diff_file is not None:
+        return from_patch(Path(args.diff_file), Path.cwd())
+    return None
 
 
 def _sarif_options(args: argparse.Namespace) -> SarifOptions:

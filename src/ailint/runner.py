@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -62,13 +63,15 @@ def settings_digest(settings: Settings) -> str:
 
 
 def check_with_semgrep(
-    files: list[str], settings: Settings, jobs: int, cache_directory: Path | None
+    files: list[str], settings: Settings, jobs: int, cache_directory: Path | None, context: Sequence[str] = ()
 ) -> tuple[list[FileResult], SemgrepOutcome | None]:
     """:func:`check_files`, then one Semgrep scan of the files the libcst engine could analyse,
     then the clones across files.
 
     The few files Semgrep reports on go through the pipeline again with its findings, so
-    suppressions, selection and severity treat both engines' findings together.
+    suppressions, selection and severity treat both engines' findings together. ``context``
+    files (the rest of the tree, in diff mode) are only cut into units, so that a clone in
+    ``files`` of code elsewhere is found; nothing is reported on them.
     """
     results = check_files(files, settings, jobs, cache_directory=cache_directory)
     outcome = None
@@ -78,7 +81,13 @@ def check_with_semgrep(
         if flagged:
             redone = {result.path: result for result in check_files(flagged, settings, jobs, outcome.findings)}
             results = [redone.get(result.path, result) for result in results]
-    return add_clones(results, settings), outcome
+    if not (context and settings.clone_rules):
+        return add_clones(results, settings), outcome
+    units_only = dataclasses.replace(settings, select=settings.clone_codes, extend_select=(), ignore=())
+    others = check_files(list(context), units_only, jobs, cache_directory=cache_directory)
+    checked = {result.path for result in results}
+    merged = add_clones([*results, *others], settings, changed=checked)
+    return [result for result in merged if result.path in checked], outcome
 
 
 def check_stdin_with_semgrep(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from ailint.duplication.units import Unit
 
@@ -80,10 +80,17 @@ class Clone:
 _Link = tuple[int, int, tuple[int, int], tuple[int, int], float, bool]
 
 
-def find_clones(files: Sequence[tuple[str, Sequence[Unit]]], thresholds: Thresholds) -> list[Clone]:
-    """The clones among ``files`` (path, units), each reported on its later copies."""
+def find_clones(
+    files: Sequence[tuple[str, Sequence[Unit]]], thresholds: Thresholds, changed: Collection[str] = ()
+) -> list[Clone]:
+    """The clones among ``files`` (path, units), each reported on its later copies.
+
+    Copies in ``changed`` files (diff mode) count as later than any other, so a clone is
+    reported on the side the change added and names the untouched original.
+    """
     units = [(path, unit) for path, file_units in files for unit in file_units]
-    return _report(units, list(_links(units, thresholds)))
+    changed = frozenset(changed)
+    return _report(units, list(_links(units, thresholds)), lambda copy: (copy.path in changed, copy.order))
 
 
 def _links(units: list[tuple[str, Unit]], thresholds: Thresholds) -> Iterable[_Link]:
@@ -190,7 +197,9 @@ def _varied(hashes: Sequence[int]) -> bool:
     return len(set(hashes)) * 2 >= len(hashes)
 
 
-def _report(units: list[tuple[str, Unit]], links: list[_Link]) -> list[Clone]:
+def _report(
+    units: list[tuple[str, Unit]], links: list[_Link], order: Callable[[Copy], tuple[bool, tuple[str, int, int]]]
+) -> list[Clone]:
     # Overlapping regions of one unit are one copy: merge them, then join copies by links.
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for a, b, span_a, span_b, _, _ in links:
@@ -216,12 +225,12 @@ def _report(units: list[tuple[str, Unit]], links: list[_Link]) -> list[Clone]:
                 partners[this][that] = (similarity, exact)
     clones = []
     for copy, others in partners.items():
-        earlier = [other for other in others if other.order < copy.order]
+        earlier = [other for other in others if order(other) < order(copy)]
         if not earlier:
             continue
         exact_earlier = [other for other in earlier if others[other][1]]
-        original = min(exact_earlier or earlier, key=lambda other: other.order)
-        rest = sorted((other for other in others if other != original), key=lambda other: other.order)
+        original = min(exact_earlier or earlier, key=order)
+        rest = sorted((other for other in others if other != original), key=order)
         similarity, exact = others[original]
         clones.append(Clone(copy, (original, *rest), similarity, exact))
     return sorted(clones, key=lambda clone: clone.copy.order)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from typing import Collection
 
 from ailint.check import FileResult, finish, line_fingerprints, select
 from ailint.config import Settings
@@ -19,12 +20,16 @@ from ailint.rules.engine import UnusedSuppressionRule
 from ailint.suppressions import comments_by_line, suppress, unused_after_run
 
 
-def add_clones(results: list[FileResult], settings: Settings) -> list[FileResult]:
-    """``results`` with the clones across all their files added (and the units dropped)."""
+def add_clones(results: list[FileResult], settings: Settings, changed: Collection[str] = ()) -> list[FileResult]:
+    """``results`` with the clones across all their files added (and the units dropped).
+
+    In diff mode ``changed`` names the changed files: clones are reported on their side.
+    """
     indexed = [(result.path, result.units) for result in results if result.units]
     if not indexed:
         return results
-    findings = clone_findings(find_clones(indexed, settings.duplication.thresholds), settings.relative)
+    clones = find_clones(indexed, settings.duplication.thresholds, changed)
+    findings = clone_findings(clones, settings.relative)
     comments = {result.path: comments_by_line(list(result.comments)) for result in results if result.comments}
     kept: dict[str, list[Finding]] = defaultdict(list)
     suppressed: dict[str, list[Finding]] = defaultdict(list)
