@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from ailint.diff import _parse
 from test_duplication import ORIGINAL, RENAMED
 
 BARE = "def job_{n}():\n    try:\n        run({n})\n    except:\n        pass\n"
@@ -133,3 +136,47 @@ def test_diff_mode_outside_a_repository_is_a_clear_error(tmp_path: Path):
     (tmp_path / "x.py").write_text("x = 1\n")
     result = ailint(tmp_path, "--staged")
     assert result.returncode == 2 and "--staged needs a git repository" in result.stderr
+
+
+LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "def f():\n", "    pass\n", "\n"]), max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=LINES, new=LINES)
+def test_the_file_before_the_change_is_rebuilt_from_the_diff_alone(tmp_path: Path, old: list[str], new: list[str]):
+    (tmp_path / "before.py").write_text("".join(old))
+    (tmp_path / "after.py").write_text("".join(new))
+    patch = subprocess.run(
+        ["git", "diff", "--no-index", "--unified=0", "before.py", "after.py"], cwd=tmp_path, capture_output=True, text=True
+    ).stdout
+    changed = [f for f in _parse(patch, tmp_path, "test").files] if patch else []
+    rebuilt = changed[0].old_text("".join(new)) if changed else "".join(new)
+    assert rebuilt == "".join(old)
+
+
+def test_findings_on_lines_written_by_ai_assisted_commits_are_marked(repo: Path):
+    git(repo, "checkout", "-q", "-b", "feature")
+    jobs = repo / "app" / "jobs.py"
+    steps = [
+        ("human change", ""),
+        ("assistant change\n\nCo-authored-by: Claude <noreply@anthropic.com>", ""),
+        ("pairing session\n\nAssisted-by: GitHub Copilot", ""),
+        ("colleague\n\nCo-authored-by: Ada Lovelace <ada@example.com>", ""),
+    ]
+    for n, (message, _) in enumerate(steps, start=2):
+        jobs.write_text(jobs.read_text() + "\n\n" + BARE.format(n=n))
+        git(repo, "commit", "-q", "-am", message)
+    result = ailint(repo, "--diff-base", "main")
+    flags = {(f["line"], f["ai_assisted"], f["severity"]) for f in json.loads(result.stdout)["findings"]}
+    assert flags == {(11, False, "high"), (18, True, "high"), (25, True, "high"), (32, False, "high")}
+    (repo / "pyproject.toml").write_text("[tool.ailint]\nselect = ['AIL1']\nraise-ai-assisted-severity = true\n")
+    git(repo, "commit", "-q", "-am", "config")
+    sarif = subprocess.run(
+        [sys.executable, "-m", "ailint", "check", "--format", "sarif", "--diff-base", "main"],
+        cwd=repo, env=ENV, capture_output=True, text=True, timeout=300,
+    )
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    marked = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results if r.get("properties", {}).get("aiAssisted")]
+    assert marked == [18, 25]
+    raised = {(f["line"], f["severity"]) for f in json.loads(ailint(repo, "--diff-base", "main").stdout)["findings"]}
+    assert raised == {(11, "high"), (18, "critical"), (25, "critical"), (32, "high")}

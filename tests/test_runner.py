@@ -234,3 +234,18 @@ def test_an_unchanged_file_is_answered_from_the_result_cache(tmp_path: Path, mon
     assert len(parsed) == 5 and other[0].findings == []  # other settings, other results
     check_files(["a.py", "b.py"], settings, 1)
     assert len(parsed) == 7  # no cache directory: no cache
+
+
+def test_clone_units_and_comments_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from test_duplication import ORIGINAL, RENAMED
+
+    (tmp_path / "a.py").write_text(ORIGINAL)
+    (tmp_path / "b.py").write_text(RENAMED.replace("):\n", "):  # noqa: AIL101\n", 1))
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(root=tmp_path, select=("AIL4", "AIL101"), cross_file=True, line_fingerprints=True)
+    cold, _ = runner.check_with_semgrep(["a.py", "b.py"], settings, 1, tmp_path / "cache")
+    warm, _ = runner.check_with_semgrep(["a.py", "b.py"], settings, 1, tmp_path / "cache")
+    assert [r.findings for r in warm] == [r.findings for r in cold]
+    assert [f.code for r in warm for f in r.findings] == ["AIL403"]
+    assert warm[1].findings[0].related == cold[1].findings[0].related
+    assert warm[1].line_fingerprints == cold[1].line_fingerprints

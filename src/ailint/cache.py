@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -88,15 +87,7 @@ class FindingCache:
         entries = [
             [f.line, f.column, f.end_line, f.end_column, f.code, f.message, f.severity.value] for f in findings
         ]
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Write then rename, so a reader never sees half an entry.
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entries, out)
-            os.replace(temporary, target)
-        except OSError:
-            return
+        _write(target, entries)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -127,29 +118,31 @@ def _finding(path: str, entry: list) -> Finding:
 
 
 class ResultCache:
-    """Per-file results of the libcst pass for one configuration, under ``directory/results/digest``.
-
-    The values are pickles of what ailint itself computed for a file (findings, clone units,
-    suppression comments); only ailint writes this directory, in the user's own cache.
-    """
+    """Per-file results of the libcst pass for one configuration, under ``directory/results/digest``,
+    as JSON documents (see :mod:`ailint.result_codec`)."""
 
     def __init__(self, directory: Path, config_digest: str) -> None:
         self.root = directory / "results" / config_digest[:32]
 
     def get(self, key: str) -> Any | None:
         try:
-            with open(self.root / key[:2] / key, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            with open(self.root / key[:2] / f"{key}.json", encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
             return None
 
     def put(self, key: str, value: Any) -> None:
-        target = self.root / key[:2] / key
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except OSError:
-            return
+        _write(self.root / key[:2] / f"{key}.json", value)
+
+
+def _write(target: Path, value: Any) -> None:
+    """Write then rename, so a reader never sees half an entry; a store that cannot be
+    written just means no caching."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(value, out, separators=(",", ":"))
+        os.replace(temporary, target)
+    except OSError:
+        return

@@ -7,6 +7,7 @@ tests), so they cannot disagree about a file.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -20,7 +21,6 @@ from ailint.fingerprint import decode_like_node, line_hashes
 from ailint.positions import in_code_points
 from ailint.rules.engine import NotAnalysedRule, SyntaxErrorRule, UnusedSuppressionRule
 from ailint.suppressions import Suppression, apply_suppressions, read_suppressions
-
 
 _NOT_ANALYSED = frozenset({SyntaxErrorRule.code, NotAnalysedRule.code})
 
@@ -104,3 +104,56 @@ def line_fingerprints(source: bytes | str, findings: list[Finding]) -> dict[int,
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     severity = settings.severities.get(finding.code)
     return dataclasses.replace(finding, severity=severity) if severity else finding
+
+
+def merge_findings(result: FileResult, kept: list[Finding], suppressed: list[Finding], settings: Settings) -> FileResult:
+    """``result`` with findings a later pass of the run made for its file (clones, whole-change
+    rules), already selected and suppressed; severities and SARIF line hashes are added here."""
+    kept = finish(kept, settings)
+    fingerprints = dict(result.line_fingerprints)
+    if settings.line_fingerprints and (kept or suppressed):
+        try:
+            with open(result.path, "rb") as handle:
+                fingerprints.update(line_fingerprints(handle.read(), [*kept, *suppressed]))
+        except OSError:
+            pass  # deleted, or changed since the worker read it: no hashes for these
+    return dataclasses.replace(
+        result,
+        findings=sorted([*result.findings, *kept]),
+        suppressed=sorted([*result.suppressed, *suppressed]),
+        line_fingerprints=fingerprints,
+        units=(),
+        comments=(),
+    )
+
+
+def add_run_findings(results: list[FileResult], findings: Sequence[Finding], settings: Settings) -> list[FileResult]:
+    """``results`` with ``findings`` made for the run as a whole, each through selection,
+    per-file ignores, its own file's suppressions and severities. Findings for files the run
+    did not check (a deleted test file) get results of their own."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(os.path.abspath(finding.path), []).append(finding)
+    merged = []
+    for result in results:
+        extra = by_path.pop(os.path.abspath(result.path), [])
+        merged.append(_with_run_findings(result, extra, settings) if extra else result)
+    for absolute, extra in sorted(by_path.items()):
+        shown = os.path.relpath(absolute) if not os.path.relpath(absolute).startswith("..") else absolute
+        moved = [dataclasses.replace(finding, path=shown) for finding in extra]
+        merged.append(_with_run_findings(FileResult(shown, [], []), moved, settings))
+    return sorted(merged, key=lambda result: result.path)
+
+
+def _with_run_findings(result: FileResult, findings: list[Finding], settings: Settings) -> FileResult:
+    findings = [dataclasses.replace(finding, path=result.path) for finding in findings]
+    selected = select(findings, result.path, settings)
+    try:
+        with open(result.path, encoding="utf-8", errors="replace") as handle:
+            text: str | None = handle.read()
+    except OSError:
+        text = None
+    outcome = apply_suppressions(
+        result.path, text, selected, require_reason=settings.require_suppression_reason, report_unused=False
+    )
+    return merge_findings(result, [f for f in outcome.kept if f.code in settings.enabled_codes], outcome.suppressed, settings)

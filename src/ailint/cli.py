@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ailint import __version__, cache
+from ailint.ai_assisted import assisted_commits, mark
+from ailint.check import add_run_findings
 from ailint.config import (
     ConfigError,
     Settings,
@@ -36,6 +38,7 @@ from ailint.report.sarif import LEVELS, at_or_above
 from ailint.ruledocs import render_markdown
 from ailint.rules.engine import InternalErrorRule
 from ailint.runner import check_stdin_with_semgrep, check_with_semgrep, default_jobs
+from ailint.whole_change import change_findings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -157,6 +160,10 @@ def _check(args: argparse.Namespace) -> int:
                 context = [path for path in whole if os.path.abspath(path) not in chosen]
             results, outcome = check_with_semgrep(targets, settings, args.jobs, cache_directory, context)
             results = on_changed_lines(results, change, args.diff_scope)
+            results = add_run_findings(results, change_findings(change, settings), settings)
+            if change.revisions is not None:
+                commits = assisted_commits(change.root, change.revisions, settings.ai_trailers)
+                results = mark(results, change.root, commits, settings.raise_ai_assisted_severity)
     semgrep_failed = outcome is not None and outcome.failure is not None
     if outcome is not None:
         problems = [*problems, *outcome.warnings, *([outcome.failure] if outcome.failure else [])]

@@ -8,6 +8,7 @@ errors are reported unless their full code is ignored.
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,14 +34,54 @@ DEFAULT_EXCLUDE = (".git", ".venv", "venv", "build", "dist", "node_modules", "__
 _LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
 _SEMGREP_KEYS = ("semgrep-packs", "semgrep-timeout", "require-semgrep")
 KNOWN_KEYS = frozenset(
-    {*_LIST_KEYS, *_SEMGREP_KEYS, "per-file-ignores", "rules", "require-suppression-reason", "duplication"}
+    {
+        *_LIST_KEYS,
+        *_SEMGREP_KEYS,
+        "per-file-ignores",
+        "rules",
+        "require-suppression-reason",
+        "duplication",
+        "ai-trailers",
+        "raise-ai-assisted-severity",
+        "tests",
+    }
 )
 DEFAULT_SEMGREP_TIMEOUT = 600
+_TESTS_KEYS = frozenset({"test-paths", "source-paths", "test-patterns"})
 _DUPLICATION_KEYS = frozenset({"min-statements", "min-tokens", "similarity", "exclude", "include-tests"})
 
 
 class ConfigError(Exception):
     """A configuration problem, worded as one line that names the offending key or value."""
+
+
+@dataclass(frozen=True)
+class TestLayout:
+    """``[tool.ailint.tests]``: which files are tests and which tests cover a module (AIL5xx)."""
+
+    # gitignore-style patterns of test files, besides the usual names (test_*.py, tests/, ...)
+    test_paths: tuple[str, ...] = ()
+    # patterns of the production code the change rules judge (empty: every file that is not a test)
+    source_paths: tuple[str, ...] = ()
+    # file names of a module's tests; {module} is the module's file name without ".py"
+    test_patterns: tuple[str, ...] = ("test_{module}.py", "{module}_test.py", "{module}_tests.py", "test_{module}_*.py")
+
+    @cached_property
+    def _tests(self) -> pathspec.PathSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.test_paths)
+
+    @cached_property
+    def _sources(self) -> pathspec.PathSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.source_paths)
+
+    def is_test(self, relative: str) -> bool:
+        return is_test_file(relative) or bool(self.test_paths and self._tests.match_file(relative))
+
+    def is_source(self, relative: str) -> bool:
+        return not self.is_test(relative) and (not self.source_paths or self._sources.match_file(relative))
+
+    def names_a_test_of(self, test_name: str, module: str) -> bool:
+        return any(fnmatch.fnmatchcase(test_name, pattern.format(module=module)) for pattern in self.test_patterns)
 
 
 @dataclass(frozen=True)
@@ -73,6 +114,11 @@ class Settings:
     semgrep_timeout: int = DEFAULT_SEMGREP_TIMEOUT
     require_semgrep: bool = False
     duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
+    # Diff mode: more trailer keys that mark a commit as AI-assisted, and whether findings on
+    # lines such commits wrote are reported one severity higher.
+    ai_trailers: tuple[str, ...] = ()
+    raise_ai_assisted_severity: bool = False
+    tests: TestLayout = field(default_factory=TestLayout)
     # Not a [tool.ailint] key: set by ``ailint check``, which finds clones across all the files
     # of the run after the per-file pass; otherwise (flake8, one buffer) clones within the file.
     cross_file: bool = False
@@ -229,6 +275,9 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
     require_semgrep = table.get("require-semgrep", False)
     if not isinstance(require_semgrep, bool):
         raise ConfigError(f"{source}: require-semgrep must be true or false, got {require_semgrep!r}")
+    raise_ai = table.get("raise-ai-assisted-severity", False)
+    if not isinstance(raise_ai, bool):
+        raise ConfigError(f"{source}: raise-ai-assisted-severity must be true or false, got {raise_ai!r}")
     return Settings(
         root=root,
         source=source,
@@ -245,16 +294,35 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
         semgrep_timeout=timeout,
         require_semgrep=require_semgrep,
         duplication=_duplication(table.get("duplication", {}), source),
+        ai_trailers=_string_list(table, "ai-trailers", source) if "ai-trailers" in table else (),
+        raise_ai_assisted_severity=raise_ai,
+        tests=_test_layout(table.get("tests", {}), source),
     )
+
+
+def _subtable(value: Any, where: str, known: frozenset[str]) -> dict[str, Any]:
+    """A ``[tool.ailint.<name>]`` table whose keys are all known."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table")
+    for key in value:
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+    return value
+
+
+def _test_layout(value: Any, source: str) -> TestLayout:
+    where = f"{source}: [tool.ailint.tests]"
+    value = _subtable(value, where, _TESTS_KEYS)
+    lists = {key.replace("-", "_"): _string_list(value, key, where) for key in _TESTS_KEYS if key in value}
+    for pattern in lists.get("test_patterns", ()):
+        if "{module}" not in pattern:
+            raise ConfigError(f"{where}: test-patterns: {pattern!r} must contain {{module}}")
+    return TestLayout(**lists)
 
 
 def _duplication(value: Any, source: str) -> DuplicationSettings:
     where = f"{source}: [tool.ailint.duplication]"
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where} must be a table")
-    for key in value:
-        if key not in _DUPLICATION_KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_DUPLICATION_KEYS))})")
+    value = _subtable(value, where, _DUPLICATION_KEYS)
     defaults = DuplicationSettings()
     statements = value.get("min-statements", defaults.thresholds.min_statements)
     tokens = value.get("min-tokens", defaults.thresholds.min_tokens)

@@ -35,6 +35,19 @@ class ChangedFile:
     added: bool = False
     deleted: bool = False
     binary: bool = False
+    # (first line in the new file, how many lines there, the old lines they replaced) per
+    # hunk: enough to rebuild the old file from the new one, whatever the diff came from.
+    hunks: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+
+    def old_text(self, new_text: str | None) -> str | None:
+        """The file before the change (None for an added file)."""
+        if self.added:
+            return None
+        lines = [] if self.deleted or new_text is None else new_text.splitlines(keepends=True)
+        for start, length, removed in sorted(self.hunks, reverse=True):
+            index = start if length == 0 else start - 1  # a pure deletion sits after line `start`
+            lines[index : index + length] = removed
+        return "".join(lines)
 
     @property
     def renamed(self) -> bool:
@@ -49,6 +62,8 @@ class Change:
     files: tuple[ChangedFile, ...]
     base: str
     problems: list[str] = field(default_factory=list)
+    # The commits the change is made of, as a ``git log`` range (None: not commits, e.g. staged).
+    revisions: str | None = None
     by_path: dict[str, ChangedFile] = field(init=False, repr=False, compare=False)
 
     def python_files(self) -> list[ChangedFile]:
@@ -93,7 +108,11 @@ def from_git(start: Path, base: str | None, staged: bool) -> Change:
     if result.returncode != 0:
         detail = " ".join(result.stderr.split())[:300] or f"exit status {result.returncode}"
         raise DiffError(f"{flag}: git diff failed: {detail}")
-    return _parse(result.stdout, root, label)
+    change = _parse(result.stdout, root, label)
+    if base is None:
+        return change
+    merge_base = _git(["merge-base", base, "HEAD"], root).stdout.strip()
+    return dataclasses.replace(change, revisions=f"{merge_base}..HEAD")
 
 
 def from_patch(patch: Path, start: Path) -> Change:
@@ -131,15 +150,23 @@ def _parse(text: str, root: Path, label: str) -> Change:
     files = []
     problems = []
     for patched in unidiff.PatchSet(text):
-        path = _strip(patched.target_file) if not patched.is_removed_file else _strip(patched.source_file)
-        old = None if patched.is_added_file else _strip(patched.source_file)
+        # From the headers, not unidiff's is_added_file, which also says so for an empty file
+        # that gains lines.
+        added = patched.source_file == "/dev/null"
+        deleted = patched.target_file == "/dev/null"
+        path = _strip(patched.source_file if deleted else patched.target_file)
+        old = None if added else _strip(patched.source_file)
         binary = bool(getattr(patched, "is_binary_file", False))
         if binary and path.endswith(PYTHON_SUFFIXES):
             problems.append(f"{path}: binary in the diff, not checked")
         lines = frozenset(
             line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no
         )
-        files.append(ChangedFile(path, old, lines, patched.is_added_file, patched.is_removed_file, binary))
+        hunks = tuple(
+            (hunk.target_start, hunk.target_length, tuple(line.value for line in hunk if line.is_removed))
+            for hunk in patched
+        )
+        files.append(ChangedFile(path, old, lines, added, deleted, binary, hunks))
     return Change(root, tuple(files), label, problems)
 
 

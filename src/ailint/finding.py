@@ -32,6 +32,8 @@ class Finding:
     end_column: int = field(default=0, compare=False)
     severity: Severity = field(default=Severity.MEDIUM, compare=False)
     related: tuple[Location, ...] = field(default=(), compare=False)
+    # Diff mode: the line was last written by a commit with an AI-assistant trailer.
+    ai_assisted: bool = field(default=False, compare=False)
 
 
 def point_finding(path: str, line: int, column: int, rule: type[Rule], message: str) -> Finding:

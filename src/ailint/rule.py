@@ -47,6 +47,10 @@ class Severity(enum.Enum):
         """One step less severe (low stays low)."""
         return _SEVERITY_ORDER[max(self.rank - 1, 0)]
 
+    def raised(self) -> Severity:
+        """One step more severe (critical stays critical)."""
+        return _SEVERITY_ORDER[min(self.rank + 1, len(_SEVERITY_ORDER) - 1)]
+
 
 _SEVERITY_ORDER = (Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
 

@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ailint import semgrep
+from ailint import result_codec, semgrep
 from ailint.cache import ResultCache, code_fingerprint, content_key
 from ailint.check import FileResult, check_source
 from ailint.config import Settings
@@ -165,11 +165,14 @@ def _check_path(item: _Work) -> FileResult:
         return _guarded(path, source, _settings, semgrep)
     key = content_key(path, source)
     cached = _cache.get(key)
-    if isinstance(cached, FileResult) and cached.path == path:
-        return cached
+    if cached is not None:
+        try:
+            return result_codec.decode(path, cached)
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry from another layout or a damaged file: check again and rewrite it
     result = _guarded(path, source, _settings, semgrep)
     if not any(finding.code == InternalErrorRule.code for finding in result.findings):
-        _cache.put(key, result)
+        _cache.put(key, result_codec.encode(result))
     return result
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, Iterable
 
 from ailint.duplication.detector import Clone, Copy
 from ailint.finding import Finding, Location
+from ailint.modules import module_name
 from ailint.rules.duplication import (
     CloneRule,
     DuplicateBlockAcrossFilesRule,
@@ -27,7 +27,7 @@ def clone_findings(clones: Iterable[Clone], relative: Callable[[str], str]) -> l
             original = clone.original
             message = rule.message.format(
                 name=copy.unit.name,
-                original=_dotted(original.path, original.unit.name),
+                original=f"{module_name(original.path)}.{original.unit.name}".lstrip("."),
                 other=f"{relative(original.path)}:{original.start[0]}",
             )
         else:
@@ -53,18 +53,3 @@ def _where(other: Copy, copy: Copy, relative: Callable[[str], str]) -> str:
 
 def _location(copy: Copy, relative: Callable[[str], str]) -> Location:
     return Location(copy.path, *copy.start, *copy.end, f"copy in {relative(copy.path)}:{copy.start[0]}")
-
-
-def _dotted(path: str, name: str) -> str:
-    """``pkg.mod.helper`` for ``.../pkg/mod.py`` and ``helper``: what the fix imports.
-
-    The package is found as Python finds it: the directories above the file that hold an
-    ``__init__.py`` (so ``src/`` layouts and checkouts anywhere on disk give the same name).
-    """
-    file = Path(path)
-    parts = [] if file.stem == "__init__" else [file.stem]
-    directory = file.absolute().parent
-    while (directory / "__init__.py").is_file() and directory.parent != directory:
-        parts.insert(0, directory.name)
-        directory = directory.parent
-    return ".".join([*parts, name])

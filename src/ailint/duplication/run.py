@@ -11,7 +11,7 @@ import dataclasses
 from collections import defaultdict
 from typing import Collection
 
-from ailint.check import FileResult, finish, line_fingerprints, select
+from ailint.check import FileResult, merge_findings, select
 from ailint.config import Settings
 from ailint.duplication.detector import find_clones
 from ailint.duplication.findings import clone_findings
@@ -53,24 +53,10 @@ def add_clones(results: list[FileResult], settings: Settings, changed: Collectio
                     kept[result.path].append(
                         point_finding(result.path, comment.line, comment.column, UnusedSuppressionRule, message)
                     )
-    return [_merged(result, finish(kept.get(result.path, []), settings), suppressed.get(result.path, []), settings) for result in results]
+    return [_merged(result, kept.get(result.path, []), suppressed.get(result.path, []), settings) for result in results]
 
 
 def _merged(result: FileResult, kept: list[Finding], suppressed: list[Finding], settings: Settings) -> FileResult:
     if not (kept or suppressed):
         return dataclasses.replace(result, units=(), comments=())
-    fingerprints = dict(result.line_fingerprints)
-    if settings.line_fingerprints:
-        try:
-            with open(result.path, "rb") as handle:
-                fingerprints.update(line_fingerprints(handle.read(), [*kept, *suppressed]))
-        except OSError:
-            pass  # changed under us since the worker read it: the results stay without hashes
-    return dataclasses.replace(
-        result,
-        findings=sorted([*result.findings, *kept]),
-        suppressed=sorted([*result.suppressed, *suppressed]),
-        line_fingerprints=fingerprints,
-        units=(),
-        comments=(),
-    )
+    return merge_findings(result, kept, suppressed, settings)

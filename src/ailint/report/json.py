@@ -29,6 +29,7 @@ def render(report: RunReport, statistics: bool) -> str:
                      "end_line": other.end_line, "end_column": other.end_column}
                     for other in finding.related
                 ],
+                "ai_assisted": finding.ai_assisted,
             }
             for finding in report.findings
         ],

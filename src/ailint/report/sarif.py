@@ -196,6 +196,8 @@ def _result(
             {"id": number, **locate(other), "message": {"text": other.message or "related location"}}
             for number, other in enumerate(finding.related, start=1)
         ]
+    if finding.ai_assisted:
+        result["properties"] = {"aiAssisted": True}
     if fingerprint is not None:
         result["partialFingerprints"] = {"primaryLocationLineHash": fingerprint}
     if suppressed:
