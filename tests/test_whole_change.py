@@ -131,3 +131,30 @@ def test_the_test_layout_is_configurable(shop: Path):
         "[tool.ailint]\nselect = ['AIL501']\n\n[tool.ailint.tests]\nsource-paths = ['lib/']\n"
     )
     assert staged(shop) == []  # shop/ is not production code under this layout
+
+
+@pytest.mark.parametrize(
+    ("test_code", "flagged"),
+    [
+        ("def test_discount():\n    discount(200)\n", True),
+        ("import pytest\n\n\ndef test_discount():\n    with pytest.raises(ValueError):\n        discount(-1)\n", False),
+        (
+            "def check_discount(amount, expected):\n    assert discount(amount) == expected\n\n\n"
+            "def test_discount():\n    check_discount(200, 20)\n",
+            False,
+        ),
+        (
+            "def expect_discount(amount, expected):\n    assert discount(amount) == expected\n\n\n"
+            "def run_case(amount):\n    expect_discount(amount, amount / 10)\n\n\n"
+            "def test_discount():\n    run_case(200)\n",
+            False,
+        ),
+    ],
+    ids=["no-assertion", "only-pytest-raises", "helper-asserts", "helper-of-helper-asserts"],
+)
+def test_a_staged_test_that_asserts_nothing_is_flagged(shop: Path, test_code: str, flagged: bool):
+    (shop / "pyproject.toml").write_text("[tool.ailint]\nselect = ['AIL503']\n")
+    git(shop, "commit", "-q", "-am", "only AIL503")
+    (shop / "tests" / "test_discounts.py").write_text("from shop.pricing import discount\n\n\n" + test_code)
+    found = staged(shop)
+    assert [code for _, _, code in found] == (["AIL503"] if flagged else [])
