@@ -58,6 +58,7 @@ def _unit(unit: Unit) -> dict[str, Any]:
         "hashes": _pack(unit.hashes),
         "tokens": _pack(unit.tokens),
         "spans": _pack(unit.spans),
+        "renaming": unit.renaming,
     }
 
 
@@ -71,6 +72,7 @@ def _to_unit(entry: dict[str, Any]) -> Unit:
         _unpack("Q", entry["hashes"]),
         _unpack("I", entry["tokens"]),
         _unpack("I", entry["spans"]),
+        int(entry["renaming"]),
     )
 
 

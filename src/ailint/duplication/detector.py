@@ -94,10 +94,10 @@ def find_clones(
 
 
 def _links(units: list[tuple[str, Unit]], thresholds: Thresholds) -> Iterable[_Link]:
-    exact_functions: dict[bytes, list[int]] = defaultdict(list)
+    exact_functions: dict[tuple[bytes, int], list[int]] = defaultdict(list)
     for index, (_, unit) in enumerate(units):
         if unit.is_function and _varied(unit.hashes):
-            exact_functions[unit.hashes.tobytes()].append(index)
+            exact_functions[unit.hashes.tobytes(), unit.renaming].append(index)
         for span_a, span_b in _repeats_within(unit, thresholds):
             yield index, index, span_a, span_b, 1.0, False
     identical = set()

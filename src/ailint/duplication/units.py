@@ -61,6 +61,7 @@ class Unit:
     hashes: array  # "Q": one hash per entry
     tokens: array  # "I": the entry's token count
     spans: array  # "I": start line, start column, end line, end column (1-based) per entry
+    renaming: int = 0  # see _renaming: equal for copies whose names changed consistently
 
     @property
     def size(self) -> int:
@@ -75,7 +76,7 @@ class Unit:
 
 def units_of(module: cst.Module, min_statements: int, min_tokens: int) -> list[Unit]:
     """The units of ``module`` big enough to be reported as clones."""
-    pending: list[tuple[str, cst.CSTNode | None, list[tuple[int, int, cst.CSTNode]]]] = []
+    pending: list[tuple[str, cst.CSTNode | None, list[_Entry]]] = []
     top = list(_entries(module.body, skip_docstring=True, top_level=True))
     pending.append((MODULE_UNIT, None, top))
     for name, function in _functions(module.body, ""):
@@ -83,22 +84,31 @@ def units_of(module: cst.Module, min_statements: int, min_tokens: int) -> list[U
     kept = [
         (name, node, entries)
         for name, node, entries in pending
-        if len(entries) >= min_statements and sum(tokens for _, tokens, _ in entries) >= min_tokens
+        if len(entries) >= min_statements and sum(entry[1] for entry in entries) >= min_tokens
     ]
     nodes = [entry for _, node, entries in kept for entry in ([node] if node is not None else []) + [e[2] for e in entries]]
     positions = positions_of(module, nodes)
     units = []
     for name, node, entries in kept:
         spans = array("I")
-        for _, _, entry in entries:
+        for _, _, entry, _ in entries:
             where = positions[entry]
             spans.extend((where.start.line, where.start.column + 1, where.end.line, where.end.column + 1))
         start = positions[node].start if node is not None else None
         line, column = (start.line, start.column + 1) if start is not None else (spans[0], spans[1])
         hashes = array("Q", (entry[0] for entry in entries))
         tokens = array("I", (entry[1] for entry in entries))
-        units.append(Unit(name, line, column, node is not None, hashes, tokens, spans))
+        units.append(Unit(name, line, column, node is not None, hashes, tokens, spans, _renaming(entries)))
     return units
+
+
+def _renaming(entries: list[_Entry]) -> int:
+    """A hash of how the unit uses its identifiers: each replaced by the order of its first
+    use. Two bodies that match after normalisation and also here are the same code with names
+    changed consistently; ``if c: a = x else: a = y`` and its swapped twin are not."""
+    first_use: dict[str, int] = {}
+    pattern = [first_use.setdefault(name, len(first_use)) for entry in entries for name in entry[3]]
+    return int.from_bytes(hashlib.blake2b(array("I", pattern).tobytes(), digest_size=8).digest(), "little")
 
 
 def _functions(body: Sequence[cst.CSTNode], prefix: str) -> Iterator[tuple[str, cst.FunctionDef]]:
@@ -140,7 +150,7 @@ def _blocks(statement: cst.BaseCompoundStatement) -> Iterator[Sequence[cst.CSTNo
 
 def _entries(
     body: Sequence[cst.CSTNode], *, skip_docstring: bool = False, top_level: bool = False
-) -> Iterator[tuple[int, int, cst.CSTNode]]:
+) -> Iterator[_Entry]:
     """(hash, tokens, node) for each statement line and compound header, in source order."""
     for index, statement in enumerate(body):
         if isinstance(statement, cst.SimpleStatementLine):
@@ -151,7 +161,7 @@ def _entries(
                 tokens = _Tokens()
                 for small in parts:
                     _normalise(small, tokens)
-                yield _hash(tokens), len(tokens), statement
+                yield _entry(tokens, statement)
         elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             continue
         elif isinstance(statement, cst.BaseCompoundStatement):
@@ -160,14 +170,14 @@ def _entries(
             yield from _compound(statement)
 
 
-def _compound(statement: cst.BaseCompoundStatement) -> Iterator[tuple[int, int, cst.CSTNode]]:
+def _compound(statement: cst.BaseCompoundStatement) -> Iterator[_Entry]:
     header = _Tokens(type(statement).__name__)
     for name in _header_fields(statement):
         value = getattr(statement, name)
         for item in value if isinstance(value, (tuple, list)) else (value,):
             if isinstance(item, cst.CSTNode):
                 _normalise(item, header)
-    yield _hash(header), len(header) + 1, statement  # and its colon
+    yield _entry(header, statement, colons=1)
     body = getattr(statement, "body", None)
     if isinstance(body, cst.BaseSuite):
         yield from _entries(_inner(body))
@@ -176,25 +186,25 @@ def _compound(statement: cst.BaseCompoundStatement) -> Iterator[tuple[int, int, 
         if isinstance(clause, cst.If):  # elif
             yield from _compound(clause)
             break
-        yield _hash(_Tokens("Else")), 2, clause
+        yield _entry(_Tokens("Else"), clause, colons=1)
         yield from _entries(_inner(clause.body))
         clause = None
     for handler in getattr(statement, "handlers", ()):
         tokens = _Tokens(type(handler).__name__)
         if handler.type is not None:
             _normalise(handler.type, tokens)
-        yield _hash(tokens), len(tokens) + 1, handler
+        yield _entry(tokens, handler, colons=1)
         yield from _entries(_inner(handler.body))
     for case in getattr(statement, "cases", ()):
         tokens = _Tokens("MatchCase")
         _normalise(case.pattern, tokens)
         if case.guard is not None:
             _normalise(case.guard, tokens)
-        yield _hash(tokens), len(tokens) + 1, case
+        yield _entry(tokens, case, colons=1)
         yield from _entries(_inner(case.body))
     final = getattr(statement, "finalbody", None)
     if final is not None:
-        yield _hash(_Tokens("Finally")), 2, final
+        yield _entry(_Tokens("Finally"), final, colons=1)
         yield from _entries(_inner(final.body))
 
 
@@ -203,13 +213,15 @@ def _header_fields(statement: cst.BaseCompoundStatement) -> tuple[str, ...]:
 
 
 class _Tokens:
-    """A statement's normalised tokens, and a count close to its lexical token count."""
+    """A statement's normalised tokens, a count close to its lexical token count, and the
+    identifiers the normalisation hid (to tell a renamed copy from a reshuffled one)."""
 
-    __slots__ = ("kinds", "punctuation")
+    __slots__ = ("kinds", "punctuation", "names")
 
     def __init__(self, *kinds: str) -> None:
         self.kinds = list(kinds)
         self.punctuation = 0  # brackets, commas, dots, "=": counted, not hashed (trailing commas)
+        self.names: list[str] = []
 
     def __len__(self) -> int:
         return len(self.kinds) + self.punctuation
@@ -219,6 +231,7 @@ def _normalise(node: cst.CSTNode, out: _Tokens) -> None:
     kind = type(node)
     if kind is cst.Name:
         out.kinds.append("N")
+        out.names.append(node.value)
     elif kind is cst.Attribute:
         _normalise(node.value, out)
         out.kinds.append("." + node.attr.value)
@@ -241,6 +254,14 @@ def _normalise(node: cst.CSTNode, out: _Tokens) -> None:
         out.punctuation += _IMPLIED_PUNCTUATION.get(kind, 0)
         for child in children(node):
             _normalise(child, out)
+
+
+# An entry: its hash, its token count, the node it starts at, the identifiers in it.
+_Entry = tuple[int, int, cst.CSTNode, tuple[str, ...]]
+
+
+def _entry(tokens: _Tokens, node: cst.CSTNode, colons: int = 0) -> _Entry:
+    return _hash(tokens), len(tokens) + colons, node, tuple(tokens.names)
 
 
 def _hash(tokens: _Tokens) -> int:

@@ -49,6 +49,23 @@ _BLOCK = """\
 """
 
 
+# The same shape with two names swapped: a copy, but not the same function (min vs max).
+_LARGER = """\
+def larger(self, other, context):
+    if self.is_special or other.is_special:
+        return self.check_nans(other, context)
+    order = self.copy_abs().compare(other.copy_abs())
+    if order == 0:
+        order = self.compare_total(other)
+    if order == -1:
+        answer = other
+    else:
+        answer = self
+    return answer.fix(context)
+"""
+_SMALLER = _LARGER.replace("larger", "smaller").replace("answer = other", "answer = @").replace(
+    "answer = self", "answer = other"
+).replace("answer = @", "answer = self")
 _EXPORT = "def export(query):\n" + _BLOCK + "    return len(cleaned)\n"
 _PREVIEW = "def preview(query):\n" + _BLOCK + "    return cleaned[:10]\n"
 
@@ -167,6 +184,7 @@ class ReimplementedFunctionRule(CloneRule):
         Valid(_HELPER),
         Valid(_HELPER + "\n\n" + _PASTED.replace("        sums[week] += invoice.amount\n", "        sums[week] -= invoice.amount\n")),
         Valid("def a(x):\n    return x + 1\n\n\ndef b(y):\n    return y + 1\n"),
+        Valid(_LARGER + "\n\n" + _SMALLER),
     )
     invalid = (
         Invalid(_HELPER + "\n\n" + _PASTED, line=14),
