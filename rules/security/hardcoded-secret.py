@@ -35,6 +35,15 @@ config = {}
 # ruleid: hardcoded-secret
 config["client_secret"] = "9fK2xQ7mZ1vB8nL3cR6tY0wE4hJ5gP"
 
+# The name check is case-insensitive, and (?i) also equates the long s (U+017F) with s and
+# the Kelvin sign (U+212A) with k; these keep the rule's prefilter regex honest about that.
+# ruleid: hardcoded-secret
+db_paſsword = "Zx81Qm2Lr7Tn4Vb0Kc9Wd3Fy6Hj5"
+# ruleid: hardcoded-secret
+ſecret = "Zx81Qm2Lr7Tn4Vb0Kc9Wd3Fy6Hj6"
+# ruleid: hardcoded-secret
+api_toKen = "Zx81Qm2Lr7Tn4Vb0Kc9Wd3Fy6Hj7"
+
 # ok: hardcoded-secret
 api_key = os.environ["OPENAI_API_KEY"]
 
