@@ -79,7 +79,8 @@ def check_with_semgrep(
         outcome = semgrep.scan_files([result.path for result in results if result.analysed], settings, jobs, cache_directory)
         flagged = [result.path for result in results if outcome.findings.get(result.path)]
         if flagged:
-            redone = {result.path: result for result in check_files(flagged, settings, jobs, outcome.findings)}
+            merged = check_files(flagged, settings, jobs, outcome.findings, cache_directory)
+            redone = {result.path: result for result in merged}
             results = [redone.get(result.path, result) for result in results]
     if not (context and settings.clone_rules):
         return add_clones(results, settings), outcome
@@ -161,9 +162,11 @@ def _check_path(item: _Work) -> FileResult:
             return FileResult(path, [], [], analysed=False)
         message = UnreadableFileRule.message.format(detail=error.strerror or str(error))
         return FileResult(path, [point_finding(path, 1, 1, UnreadableFileRule, message)], [], analysed=False)
-    if _cache is None or semgrep:
+    if _cache is None:
         return _guarded(path, source, _settings, semgrep)
     key = content_key(path, source)
+    if semgrep:  # the file's result with the Semgrep engine's findings merged in
+        key = hashlib.sha256(f"{key}\0{sorted(semgrep)!r}".encode("utf-8", "surrogatepass")).hexdigest()
     cached = _cache.get(key)
     if cached is not None:
         try:
