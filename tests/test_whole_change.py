@@ -158,3 +158,13 @@ def test_a_staged_test_that_asserts_nothing_is_flagged(shop: Path, test_code: st
     (shop / "tests" / "test_discounts.py").write_text("from shop.pricing import discount\n\n\n" + test_code)
     found = staged(shop)
     assert [code for _, _, code in found] == (["AIL503"] if flagged else [])
+
+
+def test_new_public_methods_count_but_framework_hooks_do_not(shop: Path):
+    (shop / "shop" / "cart.py").write_text(
+        "class Cart:\n    def add_item(self, item):\n        self.items.append(item)\n\n"
+        "    def visit_Item(self, node):\n        return node\n\n    def setUp(self):\n        self.items = []\n\n"
+        "    def _helper(self):\n        return 1\n"
+    )
+    (shop / "tests" / "test_cart.py").write_text("from shop.cart import Cart\n\n\ndef test_cart():\n    assert Cart\n")
+    assert staged(shop) == [("shop/cart.py", 2, "AIL502")]

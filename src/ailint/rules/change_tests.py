@@ -47,15 +47,16 @@ class UntestedChangeRule(ChangeRule):
 class UntestedPublicApiRule(ChangeRule):
     code = "AIL502"
     name = "untested-public-api"
-    summary = "A new public function or class that no test mentions"
+    summary = "A new public function, method or class that no test mentions"
     message = "new public `{name}` is not referenced by any test in the repository"
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     docs = Docs(
-        what="A module-level function or class added by the change, with a public name (no leading "
-        "underscore), in production code, whose name appears in no test file of the repository. "
-        "Methods are left out: most new public methods are hooks a framework calls (`visit_*`, "
-        "`setUp`, `run`), which tests reach through their objects rather than by name.",
+        what="A function, class or method added by the change, with a public name (no leading "
+        "underscore, in a public class), in production code, whose name appears in no test file of "
+        "the repository. Methods named like framework hooks (`visit_*`, `leave_*`, `on_*`, "
+        "`handle_*`, `do_*`, `setUp`, `tearDown`, `run`, `main`, `get`/`post`/... handlers) are left "
+        "out: tests reach them through their objects, not by name.",
         why="Assistants add helpers and endpoints generously; each public name is a promise the "
         "tests should keep.",
         bad="# app/pricing.py, added in this change, and no test mentions it\n"
