@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -26,21 +27,32 @@ ASSISTANTS = re.compile(
 )
 
 
-def assisted_commits(root: Path, revisions: str, extra_trailers: Sequence[str] = ()) -> set[str]:
-    """The full hashes of commits in ``revisions`` (a ``git log`` range) with an AI trailer."""
+@dataclass(frozen=True)
+class AssistedCommits:
+    """The AI-assisted commits of a range, and the files they touched (the only ones worth a
+    ``git blame``)."""
+
+    shas: frozenset[str] = frozenset()
+    files: frozenset[Path] = frozenset()
+
+
+def assisted_commits(root: Path, revisions: str, extra_trailers: Sequence[str] = ()) -> AssistedCommits:
+    """The commits in ``revisions`` (a ``git log`` range) with an AI trailer, in one ``git log``."""
     result = subprocess.run(
-        ["git", "log", "--format=%H%x1f%(trailers:unfold,only)%x1e", revisions],
+        ["git", "-c", "core.quotepath=off", "log", "--name-only", "--format=%x1e%H%x1f%(trailers:unfold,only)%x1f", revisions],
         cwd=root, capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL, check=False,
     )
     if result.returncode != 0:
-        return set()
+        return AssistedCommits()
     marking = {key.lower() for key in (*MARKING_TRAILERS, *extra_trailers)}
-    found = set()
+    shas, files = set(), set()
     for record in result.stdout.split("\x1e"):
-        sha, _, trailers = record.strip().partition("\x1f")
+        sha, _, rest = record.partition("\x1f")
+        trailers, _, names = rest.partition("\x1f")
         if sha and any(_marks(line, marking) for line in trailers.splitlines()):
-            found.add(sha)
-    return found
+            shas.add(sha)
+            files.update((root / name).resolve() for name in names.splitlines() if name.strip())
+    return AssistedCommits(frozenset(shas), frozenset(files))
 
 
 def _marks(trailer: str, marking: set[str]) -> bool:
@@ -49,18 +61,18 @@ def _marks(trailer: str, marking: set[str]) -> bool:
     return key in marking or (key == "co-authored-by" and bool(ASSISTANTS.search(value)))
 
 
-def mark(results: Iterable[FileResult], root: Path, commits: set[str], raise_severity: bool) -> list[FileResult]:
+def mark(results: Iterable[FileResult], root: Path, commits: AssistedCommits, raise_severity: bool) -> list[FileResult]:
     """``results`` with ``ai_assisted`` set on findings whose line an AI-assisted commit wrote
     (and their severity one step higher when ``raise_severity``)."""
     marked = []
     for result in results:
-        if not commits or not result.findings:
+        if not result.findings or Path(result.path).resolve() not in commits.files:
             marked.append(result)
             continue
         authors = _blame(root, result.path)
         findings = []
         for finding in result.findings:
-            if authors.get(finding.line) in commits:
+            if authors.get(finding.line) in commits.shas:
                 severity = finding.severity.raised() if raise_severity else finding.severity
                 finding = dataclasses.replace(finding, ai_assisted=True, severity=severity)
             findings.append(finding)

@@ -153,14 +153,13 @@ def _check(args: argparse.Namespace) -> int:
         else:
             problems = [*problems, *change.problems]
             targets = [path for path in found.files if change.lookup(path) is not None]
-            context: list[str] = []
-            if settings.clone_rules:
-                chosen = {os.path.abspath(path) for path in targets}
-                whole = discover([str(change.root)], settings.root, excludes).files
-                context = [path for path in whole if os.path.abspath(path) not in chosen]
+            # The whole repository, walked once: clone originals and the test files AIL502 reads.
+            repository = discover([str(change.root)], settings.root, excludes).files
+            chosen = {os.path.abspath(path) for path in targets}
+            context = [path for path in repository if os.path.abspath(path) not in chosen]
             results, outcome = check_with_semgrep(targets, settings, args.jobs, cache_directory, context)
             results = on_changed_lines(results, change, args.diff_scope)
-            results = add_run_findings(results, change_findings(change, settings), settings)
+            results = add_run_findings(results, change_findings(change, settings, repository), settings)
             if change.revisions is not None:
                 commits = assisted_commits(change.root, change.revisions, settings.ai_trailers)
                 results = mark(results, change.root, commits, settings.raise_ai_assisted_severity)

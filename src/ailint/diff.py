@@ -30,7 +30,6 @@ class DiffError(Exception):
 @dataclass(frozen=True)
 class ChangedFile:
     path: str  # relative to the repository root, POSIX, the name after the change
-    old_path: str | None  # the name before (None for an added file)
     lines: frozenset[int]  # lines of the new file that were added or changed
     added: bool = False
     deleted: bool = False
@@ -49,10 +48,6 @@ class ChangedFile:
             lines[index : index + length] = removed
         return "".join(lines)
 
-    @property
-    def renamed(self) -> bool:
-        return self.old_path is not None and self.old_path != self.path and not self.deleted
-
 
 @dataclass(frozen=True)
 class Change:
@@ -65,10 +60,6 @@ class Change:
     # The commits the change is made of, as a ``git log`` range (None: not commits, e.g. staged).
     revisions: str | None = None
     by_path: dict[str, ChangedFile] = field(init=False, repr=False, compare=False)
-
-    def python_files(self) -> list[ChangedFile]:
-        """Changed Python files that exist after the change."""
-        return [f for f in self.files if f.path.endswith(PYTHON_SUFFIXES) and not f.deleted and not f.binary]
 
     def lookup(self, path: str) -> ChangedFile | None:
         """The change of ``path`` (as the run names it), if the change touched it."""
@@ -101,18 +92,15 @@ def from_git(start: Path, base: str | None, staged: bool) -> Change:
         label = "the staged changes"
     else:
         assert base is not None
-        _check_base(root, base)
-        command += ["--merge-base", base]
+        merge_base = _merge_base(root, base)
+        command.append(merge_base)
         label = f"the changes since {base}"
     result = _git(command, root)
     if result.returncode != 0:
         detail = " ".join(result.stderr.split())[:300] or f"exit status {result.returncode}"
         raise DiffError(f"{flag}: git diff failed: {detail}")
     change = _parse(result.stdout, root, label)
-    if base is None:
-        return change
-    merge_base = _git(["merge-base", base, "HEAD"], root).stdout.strip()
-    return dataclasses.replace(change, revisions=f"{merge_base}..HEAD")
+    return change if staged else dataclasses.replace(change, revisions=f"{merge_base}..HEAD")
 
 
 def from_patch(patch: Path, start: Path) -> Change:
@@ -130,10 +118,12 @@ def from_patch(patch: Path, start: Path) -> Change:
         raise DiffError(f"--diff-file: {patch}: not a unified diff: {error}") from None
 
 
-def _check_base(root: Path, base: str) -> None:
+def _merge_base(root: Path, base: str) -> str:
+    """The commit where HEAD's history left ``base``, or a one-line reason there is none."""
     if _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], root).returncode == 0:
-        if _git(["merge-base", base, "HEAD"], root).returncode == 0:
-            return
+        found = _git(["merge-base", base, "HEAD"], root)
+        if found.returncode == 0:
+            return found.stdout.strip()
         reason = f"--diff-base {base}: it shares no history with HEAD in this clone"
     else:
         reason = f"--diff-base {base}: no such commit or branch in this clone"
@@ -155,7 +145,6 @@ def _parse(text: str, root: Path, label: str) -> Change:
         added = patched.source_file == "/dev/null"
         deleted = patched.target_file == "/dev/null"
         path = _strip(patched.source_file if deleted else patched.target_file)
-        old = None if added else _strip(patched.source_file)
         binary = bool(getattr(patched, "is_binary_file", False))
         if binary and path.endswith(PYTHON_SUFFIXES):
             problems.append(f"{path}: binary in the diff, not checked")
@@ -166,7 +155,7 @@ def _parse(text: str, root: Path, label: str) -> Change:
             (hunk.target_start, hunk.target_length, tuple(line.value for line in hunk if line.is_removed))
             for hunk in patched
         )
-        files.append(ChangedFile(path, old, lines, added, deleted, binary, hunks))
+        files.append(ChangedFile(path, lines, added, deleted, binary, hunks))
     return Change(root, tuple(files), label, problems)
 
 

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from ailint.config import Settings, TestLayout
-from ailint.diff import Change, ChangedFile
-from ailint.discovery import discover
+from ailint.diff import PYTHON_SUFFIXES, Change, ChangedFile
 from ailint.finding import Finding
 from ailint.modules import module_name
+from ailint.rule import Rule
 from ailint.rules.change_tests import (
     RemovedTestRule,
     UntestedChangeRule,
@@ -58,8 +58,11 @@ class Version:
 
 
 
-def change_findings(change: Change, settings: Settings) -> list[Finding]:
-    """The whole-change rules' findings for ``change``, at paths as the run names them."""
+def change_findings(change: Change, settings: Settings, repository: Sequence[str]) -> list[Finding]:
+    """The whole-change rules' findings for ``change``, at paths as the run names them.
+
+    ``repository`` is every file of the repository the run would check (for AIL502, which
+    looks for a new name in all the test files)."""
     enabled = settings.enabled_codes
     codes = {UntestedChangeRule.code, UntestedPublicApiRule.code, RemovedTestRule.code}
     if not enabled & codes:
@@ -72,7 +75,7 @@ def change_findings(change: Change, settings: Settings) -> list[Finding]:
     if UntestedChangeRule.code in enabled:
         findings.extend(_untested_changes(sources, [t for t in tests if t.new is not None], layout))
     if UntestedPublicApiRule.code in enabled:
-        findings.extend(_untested_public_api(sources, change.root, settings))
+        findings.extend(_untested_public_api(sources, change.root, settings, repository))
     if RemovedTestRule.code in enabled:
         findings.extend(_removed_tests(tests))
     return findings
@@ -80,7 +83,7 @@ def change_findings(change: Change, settings: Settings) -> list[Finding]:
 
 def _versions(change: Change) -> Iterator[Version]:
     for changed in change.files:
-        if not changed.path.endswith((".py", ".pyi")) or changed.binary:
+        if not changed.path.endswith(PYTHON_SUFFIXES) or changed.binary:
             continue
         absolute = change.root / changed.path
         new = None
@@ -104,7 +107,8 @@ def _untested_changes(sources: list[Version], tests: list[Version], layout: Test
             continue
         first = _first_code_line(source.new, source.changed.lines)
         module = module_name(str(source.absolute))
-        message = UntestedChangeRule.message.format(module=module, expected=_expected_test(source.path))
+        expected = layout.test_patterns[0].format(module=PurePosixPath(source.path).stem) if layout.test_patterns else "tests"
+        message = UntestedChangeRule.message.format(module=module, expected=expected)
         yield _finding(str(source.absolute), first, UntestedChangeRule, message)
 
 
@@ -196,15 +200,12 @@ def _imports(text: str, module: str) -> bool:
     return any(re.search(pattern, text, re.MULTILINE) for pattern in patterns)
 
 
-def _expected_test(path: str) -> str:
-    stem = PurePosixPath(path).stem
-    return f"tests/test_{stem}.py"
-
-
 # --- AIL502: new public API no test mentions ---------------------------------------------------
 
 
-def _untested_public_api(sources: list[Version], root: Path, settings: Settings) -> Iterator[Finding]:
+def _untested_public_api(
+    sources: list[Version], root: Path, settings: Settings, repository: Sequence[str]
+) -> Iterator[Finding]:
     new_public: list[tuple[Version, str, int]] = []
     for source in sources:
         if source.new is None:
@@ -220,7 +221,7 @@ def _untested_public_api(sources: list[Version], root: Path, settings: Settings)
                 new_public.append((source, qualified, line))
     if not new_public:
         return
-    corpus = "\n".join(_test_texts(root, settings))
+    corpus = "\n".join(_test_texts(root, settings, repository))
     for source, qualified, line in new_public:
         leaf = qualified.rsplit(".", 1)[-1]
         if not re.search(rf"\b{re.escape(leaf)}\b", corpus):
@@ -228,9 +229,8 @@ def _untested_public_api(sources: list[Version], root: Path, settings: Settings)
             yield _finding(str(source.absolute), line, UntestedPublicApiRule, message)
 
 
-def _test_texts(root: Path, settings: Settings) -> Iterable[str]:
-    found = discover([str(root)], settings.root, (*settings.exclude, *settings.extend_exclude))
-    for path in found.files:
+def _test_texts(root: Path, settings: Settings, repository: Sequence[str]) -> Iterable[str]:
+    for path in repository:
         if settings.tests.is_test(os.path.relpath(os.path.abspath(path), root)):
             try:
                 yield Path(path).read_text(encoding="utf-8", errors="replace")
@@ -288,7 +288,7 @@ def _skip_without_reason(decorator: ast.expr) -> bool:
     return not has_reason
 
 
-def _finding(path: str, line: int, rule, message: str) -> Finding:
+def _finding(path: str, line: int, rule: type[Rule], message: str) -> Finding:
     return Finding(path, line, 1, rule.code, message, line, 1, rule.severity)
 
 
