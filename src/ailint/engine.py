@@ -50,7 +50,7 @@ def lint_source(
         module = parse(text)
     except Unparsable as problem:
         return LintedSource(text, [_unparsable(path, problem)])
-    findings = _run_rules(path, module, rules)
+    findings = _run_rules(path, text, module, rules)
     if clones is None or any(finding.code == NotAnalysedRule.code for finding in findings):
         return LintedSource(text, findings)
     try:
@@ -66,14 +66,14 @@ def _unparsable(path: str, problem: Unparsable) -> Finding:
     return point_finding(path, problem.line, problem.column, rule, rule.message.format(detail=problem.detail))
 
 
-def _run_rules(path: str, module: cst.Module, rules: Sequence[RuleSetup]) -> list[Finding]:
+def _run_rules(path: str, text: str, module: cst.Module, rules: Sequence[RuleSetup]) -> list[Finding]:
     wrapper: MetadataWrapper | None = None
     if any(rule_class.get_inherited_dependencies() for rule_class, _ in rules):
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     findings: list[Finding] = []
     active = list(rules)
     while active:
-        file = SourceFile(path, module)
+        file = SourceFile(path, module, text=text)
         instances = [rule_class(options, file) for rule_class, options in active]
         try:
             with ExitStack() as resolved:
@@ -114,6 +114,7 @@ def _run_rules(path: str, module: cst.Module, rules: Sequence[RuleSetup]) -> lis
                 where.end.line,
                 where.end.column + 1,
                 report.severity or rule.severity,
+                foreign_helpers=report.foreign_helpers,
             )
         )
     return findings

@@ -34,6 +34,11 @@ class Finding:
     related: tuple[Location, ...] = field(default=(), compare=False)
     # Diff mode: the line was last written by a commit with an AI-assistant trailer.
     ai_assisted: bool = field(default=False, compare=False)
+    # A finding that holds unless a function of another module checks something (AIL503: a
+    # test that calls imported helpers). Dotted names as the module imports them, relative
+    # ones with their leading dots; a whole run resolves them in the project and drops the
+    # finding when one of them checks.
+    foreign_helpers: tuple[str, ...] = field(default=(), compare=False)
 
 
 def point_finding(path: str, line: int, column: int, rule: type[Rule], message: str) -> Finding:

@@ -39,6 +39,8 @@ class ImportTable:
 
     def __init__(self) -> None:
         self._bindings: dict[str, str] = {}
+        # Names bound by relative imports, as written: ``.helpers.check`` (AIL503 follows them).
+        self._relative: dict[str, str] = {}
 
     def add_import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -55,8 +57,13 @@ class ImportTable:
             # can turn a local name into a standard-library or third-party one we check for.
             if isinstance(node.names, cst.ImportStar):
                 return
+            base = "." * len(node.relative) + _module_name(node.module)
             for alias in node.names:
                 self._shadow(alias)
+                local = alias.asname.name if alias.asname else alias.name
+                if isinstance(local, cst.Name):
+                    separator = "" if base.endswith(".") else "."
+                    self._relative[local.value] = f"{base}{separator}{_module_name(alias.name)}"
             return
         module = _module_name(node.module)
         for alias in node.names:
@@ -88,6 +95,17 @@ class ImportTable:
         if bound is None or bound.startswith("<local>."):
             return None
         return f"{bound}.{rest}" if rest else bound
+
+    def from_elsewhere(self, node: cst.BaseExpression) -> str | None:
+        """Like :meth:`imported`, but relative imports count too (``.helpers.check``)."""
+        name = dotted_name(node)
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        relative = self._relative.get(head)
+        if relative is not None and self._bindings.get(head) == f"<local>.{head}":
+            return f"{relative}.{rest}" if rest else relative
+        return self.imported(node)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         """The qualified name an expression refers to, or None when unknown.

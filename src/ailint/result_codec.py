@@ -41,13 +41,24 @@ def decode(path: str, data: dict[str, Any]) -> FileResult:
 
 def _finding(f: Finding) -> list[Any]:
     related = [[r.path, r.line, r.column, r.end_line, r.end_column, r.message] for r in f.related]
-    return [f.line, f.column, f.end_line, f.end_column, f.code, f.message, f.severity.value, related]
+    return [f.line, f.column, f.end_line, f.end_column, f.code, f.message, f.severity.value, related, list(f.foreign_helpers)]
 
 
 def _to_finding(path: str, entry: list[Any]) -> Finding:
-    line, column, end_line, end_column, code, message, severity, related = entry
+    line, column, end_line, end_column, code, message, severity, related, helpers = entry
     others = tuple(Location(str(p), int(a), int(b), int(c), int(d), str(m)) for p, a, b, c, d, m in related)
-    return Finding(path, int(line), int(column), str(code), str(message), int(end_line), int(end_column), Severity(severity), others)
+    return Finding(
+        path,
+        int(line),
+        int(column),
+        str(code),
+        str(message),
+        int(end_line),
+        int(end_column),
+        Severity(severity),
+        others,
+        foreign_helpers=tuple(str(name) for name in helpers),
+    )
 
 
 def _unit(unit: Unit) -> dict[str, Any]:

@@ -190,6 +190,8 @@ class Report:
     node: cst.CSTNode
     message: str
     severity: Severity | None = None
+    # See Finding.foreign_helpers.
+    foreign_helpers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -203,6 +205,9 @@ class SourceFile:
     path: str
     module: cst.Module
     shared: dict[Any, Any] = field(default_factory=dict)
+    # The decoded source the tree was parsed from, for analyses that need the text itself
+    # (radon's complexity, comments scanned line by line) without generating code again.
+    text: str = ""
 
 
 class CstRule(Rule, cst.BatchableCSTVisitor):
@@ -221,8 +226,14 @@ class CstRule(Rule, cst.BatchableCSTVisitor):
         self.file = file if file is not None else SourceFile("<unknown>", cst.Module(body=()))
         self.reports: list[Report] = []
 
-    def report(self, node: cst.CSTNode, message: str | None = None, severity: Severity | None = None) -> None:
-        self.reports.append(Report(node, message or self.message, severity))
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str | None = None,
+        severity: Severity | None = None,
+        foreign_helpers: tuple[str, ...] = (),
+    ) -> None:
+        self.reports.append(Report(node, message or self.message, severity, foreign_helpers))
 
     @classmethod
     def get_inherited_dependencies(cls) -> frozenset[Any]:

@@ -17,6 +17,7 @@ from ailint.config import Settings
 from ailint.duplication.run import add_clones
 from ailint.finding import Finding, point_finding
 from ailint.rules.engine import InternalErrorRule, UnreadableFileRule
+from ailint.rules.test_discipline.across_files import drop_tests_checked_elsewhere
 from ailint.semgrep import SemgrepOutcome
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -66,7 +67,7 @@ def check_with_semgrep(
     files: list[str], settings: Settings, jobs: int, cache_directory: Path | None, context: Sequence[str] = ()
 ) -> tuple[list[FileResult], SemgrepOutcome | None]:
     """:func:`check_files`, then one Semgrep scan of the files the libcst engine could analyse,
-    then the clones across files.
+    then what needs the other files: tests checked by helpers of other files, and clones.
 
     The few files Semgrep reports on go through the pipeline again with its findings, so
     suppressions, selection and severity treat both engines' findings together. ``context``
@@ -82,6 +83,7 @@ def check_with_semgrep(
             merged = check_files(flagged, settings, jobs, outcome.findings, cache_directory)
             redone = {result.path: result for result in merged}
             results = [redone.get(result.path, result) for result in results]
+    results = drop_tests_checked_elsewhere(results, settings)
     if not (context and settings.clone_rules):
         return add_clones(results, settings), outcome
     units_only = dataclasses.replace(settings, select=settings.clone_codes, extend_select=(), ignore=())
@@ -96,11 +98,14 @@ def check_stdin_with_semgrep(
 ) -> tuple[FileResult, SemgrepOutcome | None]:
     """:func:`check_with_semgrep` for source read from stdin."""
     result = check_stdin(source, display_name, settings)
-    if not settings.runs_semgrep or not result.analysed:
-        return result, None
-    outcome = semgrep.scan_source(display_name, source, settings, cache_directory)
-    found = outcome.findings.get(display_name)
-    return (check_stdin(source, display_name, settings, found) if found else result), outcome
+    outcome = None
+    if settings.runs_semgrep and result.analysed:
+        outcome = semgrep.scan_source(display_name, source, settings, cache_directory)
+        found = outcome.findings.get(display_name)
+        if found:
+            result = check_stdin(source, display_name, settings, found)
+    [result] = drop_tests_checked_elsewhere([result], settings)
+    return result, outcome
 
 
 def _check_in_pool(files: list[_Work], settings: Settings, jobs: int, cache: ResultCache | None) -> list[FileResult]:

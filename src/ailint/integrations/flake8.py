@@ -19,6 +19,7 @@ from ailint.config import Settings, find_config, load_settings
 from ailint.integrations.flake8_semgrep import findings_for
 from ailint.packs import pack_rules
 from ailint.rules.engine import CustomSemgrepRule
+from ailint.rules.test_discipline.across_files import drop_tests_checked_elsewhere
 
 
 class Flake8Plugin:
@@ -58,6 +59,7 @@ class Flake8Plugin:
             semgrep = findings_for(self.filename, text.encode("utf-8", "surrogatepass"), settings, self.options)
             if semgrep:
                 result = check_source(self.filename, text, settings, semgrep)
+        [result] = drop_tests_checked_elsewhere([result], settings)
         for finding in result.findings:
             # flake8 columns are 0-based and flake8 adds 1 when printing.
             yield finding.line, finding.column - 1, f"{finding.code} {finding.message}", type(self)

@@ -30,7 +30,9 @@ A test **checks** something when its body, not counting nested ``def`` / ``class
    checks something by these rules: a module-level function, a function nested in the
    test, a ``self.`` / ``cls.`` method of the test's class or of its same-module base
    classes, or the construction and context-manager methods of a same-module class
-   (``with TracerRun(self):``). Helpers are followed :data:`HELPER_DEPTH` levels deep. A
+   (``with TracerRun(self):``). Helpers are followed :data:`HELPER_DEPTH` levels deep.
+   Functions imported from elsewhere are kept (:class:`Search`) for the whole run to look
+   up in the project (:mod:`ailint.rules.test_discipline.across_files`). A
    call that resolves to nothing in the module and is named like a test runner
    (``run_test``, ``support.run_unittest``, ``super().test_x()``) counts as a check, and so
    does ``unittest.main()`` / ``pytest.main()``;
@@ -53,7 +55,9 @@ class.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -94,6 +98,20 @@ _EXEMPTING_DECORATORS = frozenset(
 _INSTANCE_NAMES = frozenset({"self", "cls"})
 _SET_UP_METHODS = ("setUp", "setUpClass", "setup_method", "setup_class")
 _PROTOCOL_METHODS = frozenset({"__init__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__call__"})
+
+# A test's calls of imported names kept for the whole run to resolve; more are not worth it.
+_MAX_FOREIGN_HELPERS = 16
+# Where an imported helper cannot be the project's own.
+_NOT_PROJECT = frozenset({*sys.stdlib_module_names, "pytest", "_pytest", "hypothesis", "mock"})
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the check search found: a check, or else the imported functions it could not see into."""
+
+    checks: bool
+    foreign_helpers: tuple[str, ...] = ()
+
 
 # A function to search and the class whose instance ``self`` / ``cls`` is in it (None: none).
 _Scope = tuple[cst.FunctionDef, cst.ClassDef | None]
@@ -175,10 +193,16 @@ def _is_placeholder(statement: cst.CSTNode) -> bool:
 class ModuleTests:
     """One module's tests, its functions and classes, and the check search over them."""
 
-    def __init__(self, module: cst.Module, imports: ImportTable, prefixes: Sequence[str]) -> None:
+    def __init__(
+        self, module: cst.Module, imports: ImportTable, prefixes: Sequence[str], *, helpers_only: bool = False
+    ) -> None:
         self.imports = imports
         self.prefixes = tuple(prefixes)
         self.module = module
+        # A module searched only for helpers another file's test calls: there a ``raise`` is a
+        # check only when it fails a test (``AssertionError``, ``TestFailed``), not argument
+        # validation, and a call named like ``_run_tests`` is no test runner.
+        self.helpers_only = helpers_only
         # The last definition of a name wins, as it does for the test collector.
         self.functions: dict[str, cst.FunctionDef] = {}
         self.classes: dict[str, cst.ClassDef] = {}
@@ -301,6 +325,11 @@ class ModuleTests:
 
     def checks(self, test: cst.FunctionDef, klass: cst.ClassDef | None) -> bool:
         """Does ``test`` check something, itself or through helpers up to HELPER_DEPTH deep?"""
+        return self.search(test, klass).checks
+
+    def search(self, test: cst.FunctionDef, klass: cst.ClassDef | None, depth: int = HELPER_DEPTH) -> Search:
+        """Whether ``test`` checks something through this module's helpers up to ``depth``
+        levels deep, and which functions of other modules it calls on the way."""
         level: list[_Scope] = [(test, klass)]
         if klass is not None:
             # CPython's threaded tests pair `testX` (server side) with `_testX` (client side).
@@ -308,23 +337,57 @@ class ModuleTests:
             if companion is not None:
                 level.append((companion, klass))
         seen = {function for function, _ in level}
-        for depth in range(HELPER_DEPTH + 1):
+        foreign: dict[str, None] = {}
+        for current in range(depth + 1):
             callees: list[_Scope] = []
             for function, owner in level:
                 body = list(walk_body(function))
                 if any(self._is_check(node) for node in body) or self._calls_an_alias(body):
-                    return True
+                    return Search(True)
                 nested = {node.name.value: node for node in body if isinstance(node, cst.FunctionDef)}
                 for node in body:
                     helpers = list(self._helpers(node, owner, nested))
-                    if not helpers and _runs_a_test(node):
-                        return True
+                    if not helpers and not self.helpers_only and _runs_a_test(node):
+                        return Search(True)
+                    if not helpers and current < depth:
+                        name = self._foreign_helper(node)
+                        if name is not None and len(foreign) < _MAX_FOREIGN_HELPERS:
+                            foreign[name] = None
                     for helper in helpers:
                         if helper[0] not in seen:
                             seen.add(helper[0])
                             callees.append(helper)
             level = callees
-        return False
+        return Search(False, tuple(foreign))
+
+    def function_checks(self, name: str, depth: int) -> bool:
+        """Does this module's function ``name`` (or the construction and context-manager
+        methods of its class ``name``) check something within ``depth`` levels?"""
+        function = self.functions.get(name)
+        if function is not None:
+            return self.search(function, None, depth).checks
+        klass = self.classes.get(name)
+        if klass is None:
+            return False
+        return any(
+            self.search(method, klass, depth).checks
+            for owner in self._lineage(klass)
+            for method in self._methods(owner)
+            if method.name.value in _PROTOCOL_METHODS
+        )
+
+    def _foreign_helper(self, node: cst.CSTNode) -> str | None:
+        """The imported name ``node`` calls or passes on, when it may be a project function."""
+        if isinstance(node, cst.Call):
+            target = node.func
+        elif isinstance(node, cst.Arg):
+            target = node.value
+        else:
+            return None
+        name = self.imports.from_elsewhere(target)
+        if name is None or name.split(".", 1)[0] in _NOT_PROJECT:
+            return None
+        return name
 
     def _is_check(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.Assert):
@@ -332,8 +395,10 @@ class ModuleTests:
         if isinstance(node, cst.Raise) and node.exc is not None:
             # `else: raise Exception("ValueError not raised")`: any raised error fails the test,
             # unless it skips it.
-            raised = node.exc.func if isinstance(node.exc, cst.Call) else node.exc
-            return "Skip" not in (_callee_name(raised) or "")
+            raised = _callee_name(node.exc.func if isinstance(node.exc, cst.Call) else node.exc) or ""
+            if self.helpers_only:
+                return "Assert" in raised or "Fail" in raised or "failure" in raised
+            return "Skip" not in raised
         if isinstance(node, cst.SimpleString):
             # Code run elsewhere (a subprocess, a subinterpreter) that asserts: `run("assert x == 1")`.
             value = node.evaluated_value

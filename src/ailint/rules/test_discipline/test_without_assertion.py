@@ -48,8 +48,12 @@ class TestWithoutAssertionRule(CstRule, ImportTracking):
         "defined in the test, of a `self.` method of the test's class (or of its same-module base "
         "classes), or of a same-module class (its `__init__` / `__enter__` / `__exit__`) is followed "
         f"{HELPER_DEPTH} levels deep (the test calls a helper that calls a helper that asserts; a "
-        "check one level deeper is not found). A helper from another module is not followed; it "
-        "counts when it is named like a check (`assertion-prefixes`, which `subprocess.check_call` "
+        "check one level deeper is not found). A helper imported from another file of the project "
+        "(`from tests.helpers import compare_rows`, `from . import helpers`, a module beside the "
+        "test or under `src/`) is looked up where Python would find it and searched the same way: "
+        "itself and the helpers it calls in its own file, one level, so the check may sit two levels "
+        "below the test; a helper it imports from a third file is not followed. A helper from "
+        "elsewhere (an installed package) counts when it is named like a check (`assertion-prefixes`, which `subprocess.check_call` "
         "also matches, since it raises on failure: a name that starts with a prefix, has one as a "
         "later `_` word, or contains `assert`) or like a test runner (`run_test`, "
         "`support.run_unittest`, `super().test_x()`). Aliases count (`eq = self.assertEqual`, "
@@ -165,8 +169,11 @@ class TestWithoutAssertionRule(CstRule, ImportTracking):
             return
         module = ModuleTests(original_node, self.imports, self.settings["assertion-prefixes"])
         for test, klass in module.tests():
-            if not module.is_exempt(test, klass) and not module.checks(test, klass):
-                self.report(test, self.message.format(test=test.name.value))
+            if module.is_exempt(test, klass):
+                continue
+            found = module.search(test, klass)
+            if not found.checks:
+                self.report(test, self.message.format(test=test.name.value), foreign_helpers=found.foreign_helpers)
 
     def _is_test_module(self) -> bool:
         return (
