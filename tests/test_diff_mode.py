@@ -142,12 +142,15 @@ LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "def f():\n", "    pass\n
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(old=LINES, new=LINES)
-def test_the_file_before_the_change_is_rebuilt_from_the_diff_alone(tmp_path: Path, old: list[str], new: list[str]):
+@given(old=LINES, new=LINES, context=st.sampled_from([0, 1, 3]))
+def test_the_file_before_the_change_is_rebuilt_from_the_diff_alone(
+    tmp_path: Path, old: list[str], new: list[str], context: int
+):
     (tmp_path / "before.py").write_text("".join(old))
     (tmp_path / "after.py").write_text("".join(new))
     patch = subprocess.run(
-        ["git", "diff", "--no-index", "--unified=0", "before.py", "after.py"], cwd=tmp_path, capture_output=True, text=True
+        ["git", "diff", "--no-index", f"--unified={context}", "before.py", "after.py"],
+        cwd=tmp_path, capture_output=True, text=True,
     ).stdout
     changed = [f for f in _parse(patch, tmp_path, "test").files] if patch else []
     rebuilt = changed[0].old_text("".join(new)) if changed else "".join(new)

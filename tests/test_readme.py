@@ -27,4 +27,6 @@ def test_readme_sample_command_reports_findings():
     )
     assert result.returncode == 1
     codes = {line.split(" ")[1] for line in result.stdout.splitlines()}
-    assert codes == {"AIL101", "AIL102", "AIL103", "AIL104", "AIL105", "AIL106", "AIL308", "AIL370", "AIL704"}
+    # AIL611: the sample imports requests, which this checkout's environment has (through
+    # semgrep) and its pyproject does not declare.
+    assert codes == {"AIL101", "AIL102", "AIL103", "AIL104", "AIL105", "AIL106", "AIL308", "AIL370", "AIL611", "AIL704"}

@@ -56,10 +56,7 @@ def check_source(
     units = linted.units if settings.cross_file else ()
     if linted.units and not settings.cross_file:
         linted.findings.extend(clone_findings(find_clones([(path, linted.units)], thresholds), settings.relative))
-    if settings.cross_file:
-        deferred = settings.clone_codes if units else ()  # judged once the run has compared all files
-    else:
-        deferred = tuple(rule.code for rule in settings.clone_rules if rule.spans_files)  # never judged
+    deferred = _deferred_clone_codes(settings, units)
     outcome = apply_suppressions(
         path,
         linted.text,
@@ -74,6 +71,13 @@ def check_source(
     analysed = linted.text is not None and not any(f.code in _NOT_ANALYSED for f in linted.findings)
     comments = _clone_comments(linted.text, outcome.comments, deferred) if units else ()
     return FileResult(path, sorted(findings), sorted(outcome.suppressed), fingerprints, analysed, units, comments)
+
+
+def _deferred_clone_codes(settings: Settings, units: tuple[Unit, ...]) -> tuple[str, ...]:
+    """The clone codes whose suppressions this file's pass must not judge (nor call unused)."""
+    if settings.cross_file:
+        return settings.clone_codes if units else ()  # judged once the run has compared all files
+    return tuple(rule.code for rule in settings.clone_rules if rule.spans_files)  # never judged
 
 
 def select(findings: Sequence[Finding], path: str, settings: Settings) -> list[Finding]:

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from ailint import __version__, cache
 from ailint.ai_assisted import assisted_commits, mark
-from ailint.check import add_run_findings
+from ailint.check import FileResult, add_run_findings
 from ailint.config import (
     ConfigError,
     Settings,
@@ -31,6 +31,7 @@ from ailint.diff import (
     on_changed_lines,
 )
 from ailint.discovery import discover
+from ailint.finding import Finding
 from ailint.packs import packs_dir
 from ailint.registry import rule_for, rules_by_code
 from ailint.report import RunReport, SarifOptions, reporters
@@ -38,6 +39,7 @@ from ailint.report.sarif import LEVELS, at_or_above
 from ailint.ruledocs import render_markdown
 from ailint.rules.engine import InternalErrorRule
 from ailint.runner import check_stdin_with_semgrep, check_with_semgrep, default_jobs
+from ailint.semgrep import SemgrepOutcome
 from ailint.whole_change import change_findings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -144,25 +146,7 @@ def _check(args: argparse.Namespace) -> int:
         results = [result]
     else:
         settings = dataclasses.replace(settings, cross_file=True)
-        excludes = (*settings.exclude, *settings.extend_exclude)
-        found = discover(args.paths, settings.root, excludes)
-        problems = found.problems
-        change = _change(args)
-        if change is None:
-            results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)
-        else:
-            problems = [*problems, *change.problems]
-            targets = [path for path in found.files if change.lookup(path) is not None]
-            # The whole repository, walked once: clone originals and the test files AIL502 reads.
-            repository = discover([str(change.root)], settings.root, excludes).files
-            chosen = {os.path.abspath(path) for path in targets}
-            context = [path for path in repository if os.path.abspath(path) not in chosen]
-            results, outcome = check_with_semgrep(targets, settings, args.jobs, cache_directory, context)
-            results = on_changed_lines(results, change, args.diff_scope)
-            results = add_run_findings(results, change_findings(change, settings, repository), settings)
-            if change.revisions is not None:
-                commits = assisted_commits(change.root, change.revisions, settings.ai_trailers)
-                results = mark(results, change.root, commits, settings.raise_ai_assisted_severity)
+        results, outcome, problems = _check_paths(args, settings, cache_directory)
     semgrep_failed = outcome is not None and outcome.failure is not None
     if outcome is not None:
         problems = [*problems, *outcome.warnings, *([outcome.failure] if outcome.failure else [])]
@@ -170,7 +154,49 @@ def _check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"ailint: warning: {problem}", file=sys.stderr)
     _write(reporters()[args.format](report, args.statistics), args.output)
-    findings = report.findings
+    return _exit_status(report.findings, semgrep_failed, args, settings)
+
+
+def _check_paths(
+    args: argparse.Namespace, settings: Settings, cache_directory: Path | None
+) -> tuple[list[FileResult], SemgrepOutcome | None, list[str]]:
+    """The results for the paths on the command line (only their changed lines in diff mode),
+    the Semgrep outcome, and the problems met finding the files and the change."""
+    excludes = (*settings.exclude, *settings.extend_exclude)
+    found = discover(args.paths, settings.root, excludes)
+    change = _change(args)
+    if change is None:
+        results, outcome = check_with_semgrep(found.files, settings, args.jobs, cache_directory)
+        return results, outcome, found.problems
+    results, outcome = _check_change(change, found.files, excludes, args, settings, cache_directory)
+    return results, outcome, [*found.problems, *change.problems]
+
+
+def _check_change(
+    change: Change,
+    files: list[str],
+    excludes: tuple[str, ...],
+    args: argparse.Namespace,
+    settings: Settings,
+    cache_directory: Path | None,
+) -> tuple[list[FileResult], SemgrepOutcome | None]:
+    """Diff mode: the changed ``files`` checked against the rest of the repository, kept to the
+    changed lines, with the findings about the change as a whole and its AI-assisted commits."""
+    targets = [path for path in files if change.lookup(path) is not None]
+    # The whole repository, walked once: clone originals and the test files AIL502 reads.
+    repository = discover([str(change.root)], settings.root, excludes).files
+    chosen = {os.path.abspath(path) for path in targets}
+    context = [path for path in repository if os.path.abspath(path) not in chosen]
+    results, outcome = check_with_semgrep(targets, settings, args.jobs, cache_directory, context)
+    results = on_changed_lines(results, change, args.diff_scope)
+    results = add_run_findings(results, change_findings(change, settings, repository), settings)
+    if change.revisions is not None:
+        commits = assisted_commits(change.root, change.revisions, settings.ai_trailers)
+        results = mark(results, change.root, commits, settings.raise_ai_assisted_severity)
+    return results, outcome
+
+
+def _exit_status(findings: list[Finding], semgrep_failed: bool, args: argparse.Namespace, settings: Settings) -> int:
     if any(finding.code == InternalErrorRule.code for finding in findings):
         return EXIT_ERROR
     if semgrep_failed and (args.require_semgrep or settings.require_semgrep):

@@ -257,13 +257,8 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
         if key not in KNOWN_KEYS:
             raise ConfigError(f"{source}: unknown key {key!r} in [tool.ailint]")
     lists = {key: _string_list(table, key, source) for key in _LIST_KEYS if key in table}
-    for key in ("select", "ignore", "extend-select"):
-        for selector in lists.get(key, ()):
-            if not is_known_selector(selector):
-                raise ConfigError(f"{source}: {key}: unknown rule code or prefix {selector!r}")
-    reason = table.get("require-suppression-reason", False)
-    if not isinstance(reason, bool):
-        raise ConfigError(f"{source}: require-suppression-reason must be true or false, got {reason!r}")
+    _check_selectors(lists, source)
+    reason = _flag(table, "require-suppression-reason", source)
     options, severities = _rule_tables(table.get("rules", {}), source)
     packs = tuple(root / pack for pack in _string_list(table, "semgrep-packs", source)) if "semgrep-packs" in table else ()
     for pack in packs:
@@ -272,12 +267,8 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
     timeout = table.get("semgrep-timeout", DEFAULT_SEMGREP_TIMEOUT)
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
         raise ConfigError(f"{source}: semgrep-timeout must be a number of seconds, got {timeout!r}")
-    require_semgrep = table.get("require-semgrep", False)
-    if not isinstance(require_semgrep, bool):
-        raise ConfigError(f"{source}: require-semgrep must be true or false, got {require_semgrep!r}")
-    raise_ai = table.get("raise-ai-assisted-severity", False)
-    if not isinstance(raise_ai, bool):
-        raise ConfigError(f"{source}: raise-ai-assisted-severity must be true or false, got {raise_ai!r}")
+    require_semgrep = _flag(table, "require-semgrep", source)
+    raise_ai = _flag(table, "raise-ai-assisted-severity", source)
     return Settings(
         root=root,
         source=source,
@@ -298,6 +289,21 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str) -> Se
         raise_ai_assisted_severity=raise_ai,
         tests=_test_layout(table.get("tests", {}), source),
     )
+
+
+def _check_selectors(lists: Mapping[str, tuple[str, ...]], source: str) -> None:
+    for key in ("select", "ignore", "extend-select"):
+        for selector in lists.get(key, ()):
+            if not is_known_selector(selector):
+                raise ConfigError(f"{source}: {key}: unknown rule code or prefix {selector!r}")
+
+
+def _flag(table: Mapping[str, Any], key: str, source: str) -> bool:
+    """The true-or-false setting ``key`` (false when absent)."""
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: {key} must be true or false, got {value!r}")
+    return value
 
 
 def _subtable(value: Any, where: str, known: frozenset[str]) -> dict[str, Any]:

@@ -34,8 +34,9 @@ class ChangedFile:
     added: bool = False
     deleted: bool = False
     binary: bool = False
-    # (first line in the new file, how many lines there, the old lines they replaced) per
-    # hunk: enough to rebuild the old file from the new one, whatever the diff came from.
+    # (first line in the new file, how many lines there, the old lines in their place, context
+    # included) per hunk: enough to rebuild the old file from the new one, whatever the diff
+    # came from and however much context it has.
     hunks: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
 
     def old_text(self, new_text: str | None) -> str | None:
@@ -152,7 +153,7 @@ def _parse(text: str, root: Path, label: str) -> Change:
             line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no
         )
         hunks = tuple(
-            (hunk.target_start, hunk.target_length, tuple(line.value for line in hunk if line.is_removed))
+            (hunk.target_start, hunk.target_length, tuple(line.value for line in hunk.source_lines()))
             for hunk in patched
         )
         files.append(ChangedFile(path, lines, added, deleted, binary, hunks))

@@ -21,6 +21,7 @@ from ailint.finding import Finding, point_finding
 from ailint.positions import positions_of
 from ailint.rule import CstRule, SourceFile
 from ailint.rules.engine import InternalErrorRule, NotAnalysedRule, SyntaxErrorRule
+from ailint.rules.generated_code.artifacts import artifacts_in_unparsable
 from ailint.source import Unparsable, decode, parse
 from ailint.traversal import visit_batched_readonly
 
@@ -49,7 +50,8 @@ def lint_source(
     try:
         module = parse(text)
     except Unparsable as problem:
-        return LintedSource(text, [_unparsable(path, problem)])
+        # A pasted assistant answer is the usual cause: name its fences and chat lines too.
+        return LintedSource(text, [_unparsable(path, problem), *artifacts_in_unparsable(path, text)])
     findings = _run_rules(path, text, module, rules)
     if clones is None or any(finding.code == NotAnalysedRule.code for finding in findings):
         return LintedSource(text, findings)
@@ -76,11 +78,7 @@ def _run_rules(path: str, text: str, module: cst.Module, rules: Sequence[RuleSet
         file = SourceFile(path, module, text=text)
         instances = [rule_class(options, file) for rule_class, options in active]
         try:
-            with ExitStack() as resolved:
-                if wrapper is not None:
-                    for instance in instances:
-                        resolved.enter_context(instance.resolve(wrapper))
-                visit_batched_readonly(module, instances)
+            _visit(module, instances, wrapper)
             break
         except RecursionError:
             message = NotAnalysedRule.message.format(detail="too deeply nested to analyse")
@@ -94,10 +92,26 @@ def _run_rules(path: str, text: str, module: cst.Module, rules: Sequence[RuleSet
             active = [setup for setup, instance in zip(active, instances) if instance is not culprit]
     else:
         return findings
+    findings.extend(_reported(path, module, instances))
+    return findings
+
+
+def _visit(module: cst.Module, instances: list[CstRule], wrapper: MetadataWrapper | None) -> None:
+    """One batched traversal, each rule's metadata resolved for its duration."""
+    with ExitStack() as resolved:
+        if wrapper is not None:
+            for instance in instances:
+                resolved.enter_context(instance.resolve(wrapper))
+        visit_batched_readonly(module, instances)
+
+
+def _reported(path: str, module: cst.Module, instances: list[CstRule]) -> list[Finding]:
+    """The rules' reports as findings; positions are computed only for the reported nodes."""
     reports = [(rule, report) for rule in instances for report in rule.reports]
     if not reports:
-        return findings
+        return []
     positions = positions_of(module, [report.node for _, report in reports])
+    findings = []
     for rule, report in reports:
         try:
             where = positions[report.node]

@@ -17,6 +17,7 @@ from ailint.config import Settings
 from ailint.duplication.run import add_clones
 from ailint.finding import Finding, point_finding
 from ailint.rules.engine import InternalErrorRule, UnreadableFileRule
+from ailint.rules.generated_code.imports import dependency_fingerprint
 from ailint.rules.test_discipline.across_files import drop_tests_checked_elsewhere
 from ailint.semgrep import SemgrepOutcome
 
@@ -59,8 +60,10 @@ def check_files(
 
 
 def settings_digest(settings: Settings) -> str:
-    """Everything besides a file's path and content that decides its result."""
-    return hashlib.sha256(f"{code_fingerprint()}\0{settings!r}".encode("utf-8", "surrogatepass")).hexdigest()
+    """Everything besides a file's path and content that decides its result (for AIL610 /
+    AIL611, the project's manifests and installed environment too)."""
+    project = dependency_fingerprint(settings.root, settings.enabled_codes, settings.rule_options)
+    return hashlib.sha256(f"{code_fingerprint()}\0{settings!r}\0{project}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_with_semgrep(

@@ -138,14 +138,7 @@ def scan(targets: Sequence[Target], settings: Settings, jobs: int, cache_directo
     outcome = SemgrepOutcome()
     program = executable()
     cache = cache_for(settings, cache_directory, program or "") if cache_directory else None
-    pending: list[tuple[Target, str | None]] = []
-    for target in targets:
-        key = cache.key(settings.relative(target.path), target.data) if cache else None
-        cached = cache.get(key, target.path) if cache and key else None
-        if cached is None:
-            pending.append((target, key))
-        else:
-            outcome.findings[target.path] = cached
+    pending = _uncached(targets, settings, cache, outcome.findings)
     if not pending:
         return outcome
     if program is None:
@@ -165,6 +158,22 @@ def scan(targets: Sequence[Target], settings: Settings, jobs: int, cache_directo
         if cache and key and target.path not in incomplete:
             cache.put(key, outcome.findings.get(target.path, ()))
     return outcome
+
+
+def _uncached(
+    targets: Sequence[Target], settings: Settings, cache: FindingCache | None, found: dict[str, list[Finding]]
+) -> list[tuple[Target, str | None]]:
+    """The targets Semgrep must scan, with their cache keys; the cached findings of the others
+    go into ``found``."""
+    pending: list[tuple[Target, str | None]] = []
+    for target in targets:
+        key = cache.key(settings.relative(target.path), target.data) if cache else None
+        cached = cache.get(key, target.path) if cache and key else None
+        if cached is None:
+            pending.append((target, key))
+        else:
+            found[target.path] = cached
+    return pending
 
 
 def _run(program: str, paths: list[str], settings: Settings, jobs: int) -> dict[str, Any] | str:

@@ -46,6 +46,11 @@ _BINARY_OPERATORS = frozenset(
 # Nest whatever follows them, wherever they appear.
 _PREFIX_OPERATORS = frozenset({"not", "~", ".", "lambda"})
 _UNARY_OPERATORS = frozenset({"-", "+"})
+# Tokens that only lay out lines: they end a logical line or change the indentation.
+_LAYOUT_TOKENS = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.NEWLINE})
+_BRANCH_KEYWORDS = frozenset({"if", "elif", "else"})
+_BRACKET_TOKENS = frozenset("()[]{}")
+_SEPARATORS = frozenset({",", ";", ":"})
 _KEYWORDS_NOT_OPERANDS = frozenset(
     "and as assert async await break class continue def del elif else except finally for from "
     "global if import in is lambda nonlocal not or pass raise return try while with yield".split()
@@ -177,51 +182,20 @@ def _longest_operator_chain(text: str) -> tuple[int, int]:
         # Universal newlines: CPython also ends a line at a lone carriage return (old Mac files).
         for token in tokenize.generate_tokens(io.StringIO(text, newline=None).readline):
             kind, string = token.type, token.string
-            if kind in (tokenize.NL, tokenize.COMMENT):
-                continue
-            if kind == tokenize.INDENT:
-                indent += 1
-                continue
-            if kind == tokenize.DEDENT:
-                elifs.pop(indent, None)
-                indent -= 1
-                continue
-            if kind == tokenize.NEWLINE:
-                levels, lambdas, previous = [0], [0], None
+            if kind in _LAYOUT_TOKENS:
+                if kind == tokenize.NEWLINE:
+                    levels, lambdas, previous = [0], [0], None
+                else:
+                    indent = _indentation(kind, indent, elifs)
                 continue
             depth = 0
-            if previous is None and kind == tokenize.NAME and string in ("if", "elif"):
-                elifs[indent] = elifs.get(indent, 0) + 1 if string == "elif" else 0
-                depth = elifs[indent]
-            elif previous is None and kind == tokenize.NAME and string == "else":
-                pass  # the ``else:`` of a statement
-            elif kind == tokenize.OP and string in ("(", "[", "{"):
-                if string != "{" and previous is not None and _is_operand(previous):
-                    levels[-1] += 1  # a call or subscript of what came before
-                    depth = sum(levels)
-                levels.append(0)
-                lambdas.append(0)
-            elif kind == tokenize.OP and string in (")", "]", "}"):
-                if len(levels) > 1:
-                    levels.pop()
-                    lambdas.pop()
-            elif string in (",", ";"):
-                levels[-1] = 0
-            elif string == ":":
-                if lambdas[-1]:
-                    lambdas[-1] -= 1
-                else:
-                    levels[-1] = 0
-            elif (
-                string in _PREFIX_OPERATORS
-                or string in ("if", "else") and kind == tokenize.NAME
-                or string in _UNARY_OPERATORS and not (previous is not None and _is_operand(previous))
-                or previous is not None
-                and (
-                    string in _BINARY_OPERATORS and _is_operand(previous)
-                    or kind == previous.type == tokenize.STRING
-                )
-            ):
+            if previous is None and kind == tokenize.NAME and string in _BRANCH_KEYWORDS:
+                depth = _branch_depth(string, indent, elifs)
+            elif kind == tokenize.OP and string in _BRACKET_TOKENS:
+                depth = _bracket(string, previous, levels, lambdas)
+            elif string in _SEPARATORS:
+                _separate(string, levels, lambdas)
+            elif _nests(kind, string, previous):
                 if string == "lambda":
                     lambdas[-1] += 1
                 levels[-1] += 1
@@ -232,6 +206,65 @@ def _longest_operator_chain(text: str) -> tuple[int, int]:
     except (tokenize.TokenError, SyntaxError):
         pass
     return longest, longest_line
+
+
+def _indentation(kind: int, indent: int, elifs: dict[int, int]) -> int:
+    """The indentation level after a layout token other than ``NEWLINE``; leaving a level
+    ends the ``elif`` chains counted there."""
+    if kind == tokenize.INDENT:
+        return indent + 1
+    if kind == tokenize.DEDENT:
+        elifs.pop(indent, None)
+        return indent - 1
+    return indent  # a blank line or a comment
+
+
+def _branch_depth(keyword: str, indent: int, elifs: dict[int, int]) -> int:
+    """How deep a statement's ``if`` / ``elif`` / ``else`` nests: each ``elif`` one level
+    deeper than the branch before it."""
+    if keyword == "else":
+        return 0  # the ``else:`` of a statement
+    elifs[indent] = elifs.get(indent, 0) + 1 if keyword == "elif" else 0
+    return elifs[indent]
+
+
+def _bracket(bracket: str, previous: tokenize.TokenInfo | None, levels: list[int], lambdas: list[int]) -> int:
+    """Opens or closes a bracket level, and how deep an opening one nests: a call or
+    subscript of what came before nests one level deeper."""
+    if bracket in ")]}":
+        if len(levels) > 1:
+            levels.pop()
+            lambdas.pop()
+        return 0
+    depth = 0
+    if bracket != "{" and previous is not None and _is_operand(previous):
+        levels[-1] += 1
+        depth = sum(levels)
+    levels.append(0)
+    lambdas.append(0)
+    return depth
+
+
+def _separate(separator: str, levels: list[int], lambdas: list[int]) -> None:
+    """A new expression starts after ``,`` ``;`` and ``:``, unless the colon is a ``lambda``'s."""
+    if separator == ":" and lambdas[-1]:
+        lambdas[-1] -= 1
+    else:
+        levels[-1] = 0
+
+
+def _nests(kind: int, string: str, previous: tokenize.TokenInfo | None) -> bool:
+    """Whether the token nests what follows it one level deeper."""
+    return (
+        string in _PREFIX_OPERATORS
+        or string in ("if", "else") and kind == tokenize.NAME
+        or string in _UNARY_OPERATORS and not (previous is not None and _is_operand(previous))
+        or previous is not None
+        and (
+            string in _BINARY_OPERATORS and _is_operand(previous)
+            or kind == previous.type == tokenize.STRING
+        )
+    )
 
 
 def _is_operand(token: tokenize.TokenInfo) -> bool:

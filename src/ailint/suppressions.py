@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ailint.finding import Finding, point_finding
@@ -81,17 +82,25 @@ def apply_suppressions(
             suppressed.append(finding)
         else:
             kept.append(finding)
+    kept.extend(_comment_findings(path, comments, require_reason, report_unused, deferred))
+    return Outcome(kept, suppressed, comments)
+
+
+def _comment_findings(
+    path: str, comments: list[Suppression], require_reason: bool, report_unused: bool, deferred: tuple[str, ...]
+) -> Iterator[Finding]:
+    """AIL004 for an ``# ailint: ignore`` comment without a reason (when one is required),
+    AIL003 for one that suppressed nothing (when asked to report it)."""
     for comment in comments:
         if comment.kind != "ailint":
             continue
         if require_reason and not comment.reason:
-            kept.append(_engine_finding(path, comment, SuppressionWithoutReasonRule, SuppressionWithoutReasonRule.message))
+            yield _engine_finding(path, comment, SuppressionWithoutReasonRule, SuppressionWithoutReasonRule.message)
         elif report_unused:
             unused = _unused_codes(comment, deferred)
             if unused:
                 message = UnusedSuppressionRule.message.format(codes=unused)
-                kept.append(_engine_finding(path, comment, UnusedSuppressionRule, message))
-    return Outcome(kept, suppressed, comments)
+                yield _engine_finding(path, comment, UnusedSuppressionRule, message)
 
 
 def comments_by_line(comments: list[Suppression]) -> dict[int, list[Suppression]]:

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Sequence
 
+from ailint.complexity_change import complexity_growth
 from ailint.config import Settings, TestLayout
 from ailint.diff import PYTHON_SUFFIXES, Change, ChangedFile
 from ailint.finding import Finding
@@ -28,6 +29,7 @@ from ailint.rules.change_tests import (
     UntestedChangeRule,
     UntestedPublicApiRule,
 )
+from ailint.rules.generated_code.complexity import ComplexityGrewRule
 
 _SKIP_MARKERS = {"skip", "xfail"}
 # Methods a framework calls by their name (visitors, unittest, handlers, ``run``): tests
@@ -62,9 +64,9 @@ def change_findings(change: Change, settings: Settings, repository: Sequence[str
     """The whole-change rules' findings for ``change``, at paths as the run names them.
 
     ``repository`` is every file of the repository the run would check (for AIL502, which
-    looks for a new name in all the test files)."""
+    looks for a new name in all the test files, and AIL621, which skips excluded files)."""
     enabled = settings.enabled_codes
-    codes = {UntestedChangeRule.code, UntestedPublicApiRule.code, RemovedTestRule.code}
+    codes = {UntestedChangeRule.code, UntestedPublicApiRule.code, RemovedTestRule.code, ComplexityGrewRule.code}
     if not enabled & codes:
         return []
     versions = list(_versions(change))
@@ -78,6 +80,8 @@ def change_findings(change: Change, settings: Settings, repository: Sequence[str
         findings.extend(_untested_public_api(sources, change.root, settings, repository))
     if RemovedTestRule.code in enabled:
         findings.extend(_removed_tests(tests))
+    if ComplexityGrewRule.code in enabled:
+        findings.extend(complexity_growth(versions, settings, repository))
     return findings
 
 

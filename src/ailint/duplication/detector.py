@@ -214,15 +214,7 @@ def _report(
                 return Copy(path, found, first, last)
         raise AssertionError("a span outside its merged copy")
 
-    partners: dict[Copy, dict[Copy, tuple[float, bool]]] = defaultdict(dict)
-    for a, b, span_a, span_b, similarity, exact in links:
-        one, other = copy_of(a, span_a), copy_of(b, span_b)
-        if one == other:
-            continue
-        for this, that in ((one, other), (other, one)):
-            best = partners[this].get(that)
-            if best is None or (similarity, exact) > best:
-                partners[this][that] = (similarity, exact)
+    partners = _partners(links, copy_of)
     clones = []
     for copy, others in partners.items():
         earlier = [other for other in others if order(other) < order(copy)]
@@ -234,6 +226,22 @@ def _report(
         similarity, exact = others[original]
         clones.append(Clone(copy, (original, *rest), similarity, exact))
     return sorted(clones, key=lambda clone: clone.copy.order)
+
+
+def _partners(
+    links: list[_Link], copy_of: Callable[[int, tuple[int, int]], Copy]
+) -> dict[Copy, dict[Copy, tuple[float, bool]]]:
+    """Each copy's partners, with the best (similarity, exact) of the links between the two."""
+    partners: dict[Copy, dict[Copy, tuple[float, bool]]] = defaultdict(dict)
+    for a, b, span_a, span_b, similarity, exact in links:
+        one, other = copy_of(a, span_a), copy_of(b, span_b)
+        if one == other:
+            continue
+        for this, that in ((one, other), (other, one)):
+            best = partners[this].get(that)
+            if best is None or (similarity, exact) > best:
+                partners[this][that] = (similarity, exact)
+    return partners
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

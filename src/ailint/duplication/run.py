@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from typing import Collection
+from typing import Collection, Iterator
 
 from ailint.check import FileResult, merge_findings, select
 from ailint.config import Settings
@@ -17,7 +17,7 @@ from ailint.duplication.detector import find_clones
 from ailint.duplication.findings import clone_findings
 from ailint.finding import Finding, point_finding
 from ailint.rules.engine import UnusedSuppressionRule
-from ailint.suppressions import comments_by_line, suppress, unused_after_run
+from ailint.suppressions import Suppression, comments_by_line, suppress, unused_after_run
 
 
 def add_clones(results: list[FileResult], settings: Settings, changed: Collection[str] = ()) -> list[FileResult]:
@@ -36,24 +36,32 @@ def add_clones(results: list[FileResult], settings: Settings, changed: Collectio
     for finding in findings:
         if not select([finding], finding.path, settings):
             continue
-        places = [(finding.path, finding.line), *((other.path, other.line) for other in finding.related)]
-        if any(
-            suppress(finding, comments.get(path, {}).get(line, ()), settings.require_suppression_reason)
-            for path, line in places
-        ):
+        if _suppressed_on_any_copy(finding, comments, settings.require_suppression_reason):
             suppressed[finding.path].append(finding)
         else:
             kept[finding.path].append(finding)
     if UnusedSuppressionRule.code in settings.enabled_codes:
-        for result in results:
-            for comment in result.comments:
-                unused = unused_after_run(comment, settings.clone_codes, settings.require_suppression_reason)
-                if unused:
-                    message = UnusedSuppressionRule.message.format(codes=unused)
-                    kept[result.path].append(
-                        point_finding(result.path, comment.line, comment.column, UnusedSuppressionRule, message)
-                    )
+        for finding in _unused_suppressions(results, settings):
+            kept[finding.path].append(finding)
     return [_merged(result, kept.get(result.path, []), suppressed.get(result.path, []), settings) for result in results]
+
+
+def _suppressed_on_any_copy(
+    finding: Finding, comments: dict[str, dict[int, list[Suppression]]], require_reason: bool
+) -> bool:
+    """Whether a comment on the copy or on any of its originals suppresses the clone finding."""
+    places = [(finding.path, finding.line), *((other.path, other.line) for other in finding.related)]
+    return any(suppress(finding, comments.get(path, {}).get(line, ()), require_reason) for path, line in places)
+
+
+def _unused_suppressions(results: list[FileResult], settings: Settings) -> Iterator[Finding]:
+    """AIL003 for the clone suppressions that, now the whole run is compared, covered nothing."""
+    for result in results:
+        for comment in result.comments:
+            unused = unused_after_run(comment, settings.clone_codes, settings.require_suppression_reason)
+            if unused:
+                message = UnusedSuppressionRule.message.format(codes=unused)
+                yield point_finding(result.path, comment.line, comment.column, UnusedSuppressionRule, message)
 
 
 def _merged(result: FileResult, kept: list[Finding], suppressed: list[Finding], settings: Settings) -> FileResult:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import libcst as cst
+from libcst.metadata import CodeRange
 
 from ailint.positions import positions_of
 from ailint.traversal import children
@@ -88,18 +89,21 @@ def units_of(module: cst.Module, min_statements: int, min_tokens: int) -> list[U
     ]
     nodes = [entry for _, node, entries in kept for entry in ([node] if node is not None else []) + [e[2] for e in entries]]
     positions = positions_of(module, nodes)
-    units = []
-    for name, node, entries in kept:
-        spans = array("I")
-        for _, _, entry, _ in entries:
-            where = positions[entry]
-            spans.extend((where.start.line, where.start.column + 1, where.end.line, where.end.column + 1))
-        start = positions[node].start if node is not None else None
-        line, column = (start.line, start.column + 1) if start is not None else (spans[0], spans[1])
-        hashes = array("Q", (entry[0] for entry in entries))
-        tokens = array("I", (entry[1] for entry in entries))
-        units.append(Unit(name, line, column, node is not None, hashes, tokens, spans, _renaming(entries)))
-    return units
+    return [_unit(name, node, entries, positions) for name, node, entries in kept]
+
+
+def _unit(name: str, node: cst.CSTNode | None, entries: list[_Entry], positions: Mapping[cst.CSTNode, CodeRange]) -> Unit:
+    """The unit of a function (``node``) or of the module's top level (no node): it starts
+    where the function does, or at its first entry."""
+    spans = array("I")
+    for _, _, entry, _ in entries:
+        where = positions[entry]
+        spans.extend((where.start.line, where.start.column + 1, where.end.line, where.end.column + 1))
+    start = positions[node].start if node is not None else None
+    line, column = (start.line, start.column + 1) if start is not None else (spans[0], spans[1])
+    hashes = array("Q", (entry[0] for entry in entries))
+    tokens = array("I", (entry[1] for entry in entries))
+    return Unit(name, line, column, node is not None, hashes, tokens, spans, _renaming(entries))
 
 
 def _renaming(entries: list[_Entry]) -> int:

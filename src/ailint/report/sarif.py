@@ -58,20 +58,7 @@ def render(report: RunReport, statistics: bool) -> str:
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     locate = _Locator(options.source_root or source_root([result.path for result in report.results]))
 
-    candidates: list[tuple[Finding, bool, str | None]] = []
-    notifications: list[dict[str, Any]] = [
-        {"level": "warning", "message": {"text": problem}} for problem in report.problems
-    ]
-    for file_result in report.results:
-        for finding in file_result.findings:
-            if finding.code in _NOT_ANALYSED or finding.code == InternalErrorRule.code:
-                notifications.append(_notification(finding, rule_index, locate))
-            if finding.code not in _TOOL_ONLY:
-                candidates.append((finding, False, file_result.line_fingerprints.get(finding.line)))
-        if options.include_suppressed:
-            for finding in file_result.suppressed:
-                candidates.append((finding, True, file_result.line_fingerprints.get(finding.line)))
-
+    candidates, notifications = _candidates_and_notifications(report, rule_index, locate)
     kept = _most_severe(candidates, MAX_RESULTS)
     if len(kept) < len(candidates):
         notifications.append(
@@ -111,6 +98,27 @@ def render(report: RunReport, statistics: bool) -> str:
         run["automationDetails"] = {"id": automation_id(options.category)}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _candidates_and_notifications(
+    report: RunReport, rule_index: dict[str, int], locate: _Locator
+) -> tuple[list[tuple[Finding, bool, str | None]], list[dict[str, Any]]]:
+    """The findings that may become results (with whether suppressed, and their line hash),
+    and the tool notifications: the run's problems, files not analysed, internal errors."""
+    candidates: list[tuple[Finding, bool, str | None]] = []
+    notifications: list[dict[str, Any]] = [
+        {"level": "warning", "message": {"text": problem}} for problem in report.problems
+    ]
+    for file_result in report.results:
+        for finding in file_result.findings:
+            if finding.code in _NOT_ANALYSED or finding.code == InternalErrorRule.code:
+                notifications.append(_notification(finding, rule_index, locate))
+            if finding.code not in _TOOL_ONLY:
+                candidates.append((finding, False, file_result.line_fingerprints.get(finding.line)))
+        if report.sarif.include_suppressed:
+            for finding in file_result.suppressed:
+                candidates.append((finding, True, file_result.line_fingerprints.get(finding.line)))
+    return candidates, notifications
 
 
 def automation_id(category: str) -> str:

@@ -196,24 +196,46 @@ def _spawned(call: cst.Call, spawner: _Spawner, site: Site) -> list[Command]:
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
     places: tuple[Place, ...] = (keywords["cwd"],) if spawner.has_cwd and "cwd" in keywords else ()
     if spawner.spread:
-        spread = positional[spawner.position:]
-        if spawner.drops_env and spread:
-            spread = spread[:-1]
-        words = [Word((arg.value,)) if arg.star else argument_word(arg.value, site) for arg in spread]
-        return commands_of_argv(words, places)
-    if len(positional) > spawner.position and not positional[spawner.position].star:
-        command = positional[spawner.position].value
-    elif spawner.keyword is not None and spawner.keyword in keywords:
-        command = keywords[spawner.keyword]
-    else:
+        return _spread_commands(positional[spawner.position:], spawner, site, places)
+    command = _command_argument(positional, keywords, spawner)
+    if command is None:
         return []
-    extra = None
-    if spawner.argument_list:
-        extra = keywords.get("args", positional[1].value if len(positional) > 1 else None)
-    if extra is not None and not (isinstance(extra, (cst.List, cst.Tuple)) and not extra.elements):
+    extra = _argument_list(positional, keywords, spawner)
+    if extra is not None:
         rest = argv_words(extra, site)
         return commands_of_argv([argument_word(command, site), *(rest if rest is not None else [UNKNOWN])], places)
     return commands_of(command, site, places)
+
+
+def _spread_commands(spread: list[cst.Arg], spawner: _Spawner, site: Site, places: tuple[Place, ...]) -> list[Command]:
+    """``os.execl(path, "rm", "-rf", target)``: each argument from the spawner's position is one word."""
+    if spawner.drops_env and spread:
+        spread = spread[:-1]
+    words = [Word((arg.value,)) if arg.star else argument_word(arg.value, site) for arg in spread]
+    return commands_of_argv(words, places)
+
+
+def _command_argument(
+    positional: list[cst.Arg], keywords: dict[str, cst.BaseExpression], spawner: _Spawner
+) -> cst.BaseExpression | None:
+    """The command (an argv list or a shell text), passed by position or by keyword."""
+    if len(positional) > spawner.position and not positional[spawner.position].star:
+        return positional[spawner.position].value
+    if spawner.keyword is not None:
+        return keywords.get(spawner.keyword)
+    return None
+
+
+def _argument_list(
+    positional: list[cst.Arg], keywords: dict[str, cst.BaseExpression], spawner: _Spawner
+) -> cst.BaseExpression | None:
+    """``pexpect.spawn``'s ``args`` list after the program; None when absent or empty."""
+    if not spawner.argument_list:
+        return None
+    extra = keywords.get("args", positional[1].value if len(positional) > 1 else None)
+    if extra is None or (isinstance(extra, (cst.List, cst.Tuple)) and not extra.elements):
+        return None
+    return extra
 
 
 def commands_of(expr: cst.BaseExpression, site: Site, places: tuple[Place, ...] = ()) -> list[Command]:
@@ -294,6 +316,24 @@ def _shell_text(words: list[Word]) -> Word | None:
 
 def shell_segments(parts: Sequence[Part]) -> list[list[Word]]:
     """Shell text split into simple commands' words; redirections are dropped."""
+    text, expressions = _with_sentinels(parts)
+    segments: list[list[Word]] = [[]]
+    skip_next = False
+    for token in _tokens(text):
+        if token and all(char in _OPERATOR_CHARS for char in token):
+            if _apply_operator(token, segments):
+                skip_next = True
+            continue
+        if skip_next:
+            skip_next = False
+            continue
+        segments[-1].append(_word(token, expressions))
+    return [segment for segment in segments if segment]
+
+
+def _with_sentinels(parts: Sequence[Part]) -> tuple[str, list[cst.BaseExpression | None]]:
+    """The text with each interpolated expression replaced by a numbered sentinel that the
+    shell lexer keeps inside its word, and the expressions by number."""
     expressions: list[cst.BaseExpression | None] = []
     pieces = []
     for part in parts:
@@ -302,26 +342,22 @@ def shell_segments(parts: Sequence[Part]) -> list[list[Word]]:
         else:
             pieces.append(f"\ue000{len(expressions)}\ue001")
             expressions.append(part)
-    tokens = _tokens("".join(pieces))
-    segments: list[list[Word]] = [[]]
-    skip_next = False
-    for token in tokens:
-        current = segments[-1]
-        if token and all(char in _OPERATOR_CHARS for char in token):
-            if token in ("(", ")") and current and current[0].literal == "find":
-                current.append(Word((token,)))  # find's grouping, escaped in the shell
-            elif "<" in token or ">" in token:
-                if current and len(current) > 1 and (current[-1].literal or "").isdigit():
-                    current.pop()  # the file descriptor of ``2>``
-                skip_next = True
-            elif current:
-                segments.append([])
-            continue
-        if skip_next:
-            skip_next = False
-            continue
-        current.append(_word(token, expressions))
-    return [segment for segment in segments if segment]
+    return "".join(pieces), expressions
+
+
+def _apply_operator(token: str, segments: list[list[Word]]) -> bool:
+    """Ends the current simple command at a shell operator; True for a redirection, whose
+    target is the next word and must be dropped."""
+    current = segments[-1]
+    if token in ("(", ")") and current and current[0].literal == "find":
+        current.append(Word((token,)))  # find's grouping, escaped in the shell
+    elif "<" in token or ">" in token:
+        if current and len(current) > 1 and (current[-1].literal or "").isdigit():
+            current.pop()  # the file descriptor of ``2>``
+        return True
+    elif current:
+        segments.append([])
+    return False
 
 
 def _tokens(text: str) -> list[str]:
@@ -361,19 +397,29 @@ def argv_words(expr: cst.BaseExpression, site: Site, depth: int = 0) -> list[Wor
             for element in expr.elements
         ]
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
-        left, right = argv_words(expr.left, site, depth), argv_words(expr.right, site, depth)
-        if left is None and right is None:
-            return None
-        return [*(left if left is not None else [UNKNOWN]), *(right if right is not None else [UNKNOWN])]
+        return _sum_words(expr, site, depth)
     if isinstance(expr, cst.Name) and depth < _MAX_DEPTH:
         value = _assigned_value(expr, site)
         return argv_words(value, site, depth + 1) if value is not None else None
     if isinstance(expr, cst.Call) and site.qualify(expr.func) == "shlex.split" and expr.args:
-        parts = text_parts(expr.args[0].value, site, depth)
-        if parts is None:
-            return None
-        return [word for segment in shell_segments(parts) for word in segment]
+        return _split_words(expr.args[0].value, site, depth)
     return None
+
+
+def _sum_words(expr: cst.BinaryOperation, site: Site, depth: int) -> list[Word] | None:
+    """``["rm", "-rf"] + paths``: a side that is not a list literal stands for unknown words."""
+    left, right = argv_words(expr.left, site, depth), argv_words(expr.right, site, depth)
+    if left is None and right is None:
+        return None
+    return [*(left if left is not None else [UNKNOWN]), *(right if right is not None else [UNKNOWN])]
+
+
+def _split_words(text: cst.BaseExpression, site: Site, depth: int) -> list[Word] | None:
+    """The words of ``shlex.split(text)``."""
+    parts = text_parts(text, site, depth)
+    if parts is None:
+        return None
+    return [word for segment in shell_segments(parts) for word in segment]
 
 
 def argument_word(expr: cst.BaseExpression, site: Site) -> Word:
@@ -396,7 +442,19 @@ def text_parts(expr: cst.BaseExpression, site: Site, depth: int = 0) -> list[Par
     if isinstance(expr, cst.ConcatenatedString):
         left, right = text_parts(expr.left, site, depth), text_parts(expr.right, site, depth)
         return [*left, *right] if left is not None and right is not None else None
-    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+    if isinstance(expr, cst.BinaryOperation):
+        return _operation_parts(expr, site, depth)
+    if isinstance(expr, cst.Call):
+        return _call_parts(expr, site, depth)
+    if isinstance(expr, cst.Name) and depth < _MAX_DEPTH:
+        value = _assigned_value(expr, site)
+        return text_parts(value, site, depth + 1) if value is not None else None
+    return None
+
+
+def _operation_parts(expr: cst.BinaryOperation, site: Site, depth: int) -> list[Part] | None:
+    """``"rm -rf " + path`` (a side that is not text is interpolated) and ``"rm %s" % path``."""
+    if isinstance(expr.operator, cst.Add):
         left, right = text_parts(expr.left, site, depth), text_parts(expr.right, site, depth)
         if left is None and right is None:
             return None
@@ -404,17 +462,19 @@ def text_parts(expr: cst.BaseExpression, site: Site, depth: int = 0) -> list[Par
             *(left if left is not None else _interpolated(expr.left, site, depth)),
             *(right if right is not None else _interpolated(expr.right, site, depth)),
         ]
-    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Modulo):
+    if isinstance(expr.operator, cst.Modulo):
         template = string_literal(expr.left)
         return _percent_parts(template, expr.right, site, depth) if template is not None else None
-    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
-        return _method_parts(expr, expr.func, site, depth)
-    if isinstance(expr, cst.Call) and site.qualify(expr.func) == "shlex.join" and expr.args:
-        words = argv_words(expr.args[0].value, site, depth)
+    return None
+
+
+def _call_parts(call: cst.Call, site: Site, depth: int) -> list[Part] | None:
+    """``"...".format(...)``, ``" ".join([...])`` and ``shlex.join([...])``."""
+    if isinstance(call.func, cst.Attribute):
+        return _method_parts(call, call.func, site, depth)
+    if site.qualify(call.func) == "shlex.join" and call.args:
+        words = argv_words(call.args[0].value, site, depth)
         return _joined(words) if words is not None else None
-    if isinstance(expr, cst.Name) and depth < _MAX_DEPTH:
-        value = _assigned_value(expr, site)
-        return text_parts(value, site, depth + 1) if value is not None else None
     return None
 
 
@@ -464,7 +524,7 @@ def _format_parts(template: str, call: cst.Call, site: Site, depth: int) -> list
     positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
     parts: list[Part] = []
-    automatic = 0
+    automatic = iter(positional)
     try:
         fields = list(string.Formatter().parse(template))
     except ValueError:
@@ -474,16 +534,26 @@ def _format_parts(template: str, call: cst.Call, site: Site, depth: int) -> list
             parts.append(text)
         if field is None:
             continue
-        value: cst.BaseExpression | None = None
-        if field == "":
-            value = positional[automatic] if automatic < len(positional) else None
-            automatic += 1
-        elif field.isdigit():
-            value = positional[int(field)] if int(field) < len(positional) else None
-        elif field.isidentifier():
-            value = keywords.get(field)
+        value = _field_value(field, positional, keywords, automatic)
         parts.extend(_interpolated(value, site, depth) if value is not None else [None])
     return parts
+
+
+def _field_value(
+    field: str,
+    positional: list[cst.BaseExpression],
+    keywords: dict[str, cst.BaseExpression],
+    automatic: Iterator[cst.BaseExpression],
+) -> cst.BaseExpression | None:
+    """The argument a replacement field takes: ``{}`` the next positional one, ``{0}`` by
+    index, ``{name}`` by keyword; None when it is missing or the field is an expression."""
+    if field == "":
+        return next(automatic, None)
+    if field.isdigit():
+        return positional[int(field)] if int(field) < len(positional) else None
+    if field.isidentifier():
+        return keywords.get(field)
+    return None
 
 
 _PERCENT = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?[hlL]?([diouxXeEfFgGcrsa%])")

@@ -61,23 +61,33 @@ def is_path(expr: cst.BaseExpression, site: Site, depth: int = 0) -> bool:
     if depth > 3:
         return False
     if isinstance(expr, cst.Call):
-        qualified = site.qualify(expr.func) or ""
-        if qualified in PATH_CONSTRUCTORS or qualified in ("pathlib.Path.home", "pathlib.Path.cwd"):
-            return True
-        if isinstance(expr.func, cst.Attribute) and expr.func.attr.value in PATH_RETURNING_METHODS:
-            return is_path(expr.func.value, site, depth + 1)
-        return False
+        return _returns_path(expr, site, depth)
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
         return is_path(expr.left, site, depth + 1)
     if isinstance(expr, cst.Name):
-        binding = site.binding(expr.value)
-        if binding is None or binding.value is None:
-            return False
-        if binding.kind == "loop":
-            listing = listing_of(binding.value, site)
-            return listing is not None and _yields_paths(listing)
-        return binding.index is None and is_path(binding.value, site, depth + 1)
+        return _names_path(expr, site, depth)
     return False
+
+
+def _returns_path(call: cst.Call, site: Site, depth: int) -> bool:
+    """``Path(...)``, ``Path.home()``, or a path method that returns a path (``p.resolve()``)."""
+    qualified = site.qualify(call.func) or ""
+    if qualified in PATH_CONSTRUCTORS or qualified in ("pathlib.Path.home", "pathlib.Path.cwd"):
+        return True
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value in PATH_RETURNING_METHODS:
+        return is_path(call.func.value, site, depth + 1)
+    return False
+
+
+def _names_path(name: cst.Name, site: Site, depth: int) -> bool:
+    """A name bound to a path, or the variable of a loop over ``glob`` / ``iterdir``."""
+    binding = site.binding(name.value)
+    if binding is None or binding.value is None:
+        return False
+    if binding.kind == "loop":
+        listing = listing_of(binding.value, site)
+        return listing is not None and _yields_paths(listing)
+    return binding.index is None and is_path(binding.value, site, depth + 1)
 
 
 def _yields_paths(listing: Listing) -> bool:

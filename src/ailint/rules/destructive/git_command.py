@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import libcst as cst
 
@@ -66,40 +66,8 @@ _REPOSITORY_KEYWORDS = {"Repo": "path", "init": "path", "clone_from": "to_path"}
 def git_danger(arguments: Sequence[Word]) -> _GitDanger | None:
     """What the git command with these arguments (after ``git``) destroys, or None."""
     subcommand, rest = _subcommand(arguments)
-    if subcommand == "push":
-        return _push(rest)
-    if subcommand == "reset":
-        options, _ = split_options(rest)
-        if "--hard" in options:
-            return _GitDanger(
-                "git reset --hard", Severity.HIGH,
-                "it throws away every uncommitted change in the index and the working tree",
-                "commit or `git stash` first, or use `git reset --keep` / `--soft`",
-            )
-        return None
-    if subcommand == "clean":
-        return _clean(rest)
-    if subcommand == "branch":
-        options, _ = split_options(rest)
-        deletes = "--delete" in options or has_short_flag(options, "d")
-        forced = "--force" in options or has_short_flag(options, "f")
-        if has_short_flag(options, "D") or (deletes and forced):
-            return _GitDanger(
-                "git branch -D", Severity.MEDIUM,
-                "it deletes the branch even when its commits are merged nowhere",
-                "use `git branch -d`, which refuses to drop unmerged work",
-            )
-        return None
-    if subcommand == "checkout":
-        return _checkout(rest)
-    if subcommand == "restore":
-        options, operands = split_options(rest, frozenset({"-s", "--source"}))
-        staged_only = ("--staged" in options or has_short_flag(options, "S")) and not (
-            "--worktree" in options or has_short_flag(options, "W")
-        )
-        if not staged_only and any(word.literal in _WHOLE_TREE for word in operands):
-            return _GitDanger("git restore .", Severity.MEDIUM, _DISCARD, "commit or `git stash` the changes first")
-    return None
+    judge = _JUDGES.get(subcommand)
+    return judge(rest) if judge is not None else None
 
 
 def repository_places(arguments: Sequence[Word]) -> list[Place]:
@@ -133,16 +101,10 @@ def _push(rest: Sequence[Word]) -> _GitDanger | None:
     if "--dry-run" in options or has_short_flag(options, "n"):
         return None
     literals = [word.literal or "" for word in operands]
-    flag = next((option for option in options if option == "--force"), None)
-    if flag is None and has_short_flag(options, "f"):
-        flag = "-f"
-    if flag is None:
-        flag = next((literal for literal in literals if literal.startswith("+") and len(literal) > 1), None)
+    flag = _force_push_flag(options, literals)
     if flag is not None:
         return _GitDanger(f"git push {flag}", Severity.HIGH, *_FORCE_PUSH)
-    deleted = next((literal for literal in literals if literal.startswith(":") and len(literal) > 1), None)
-    if deleted is None and ("--delete" in options or has_short_flag(options, "d")):
-        deleted = "--delete"
+    deleted = _deleting_push_flag(options, literals)
     if deleted is not None:
         return _GitDanger(
             f"git push {deleted}", Severity.MEDIUM,
@@ -150,6 +112,58 @@ def _push(rest: Sequence[Word]) -> _GitDanger | None:
             "delete remote branches by hand, or only ones your code created",
         )
     return None
+
+
+def _force_push_flag(options: Sequence[str], refspecs: list[str]) -> str | None:
+    """``--force``, ``-f`` or a ``+branch`` refspec, as written; None for a normal push."""
+    flag = next((option for option in options if option == "--force"), None)
+    if flag is None and has_short_flag(options, "f"):
+        flag = "-f"
+    if flag is None:
+        flag = next((literal for literal in refspecs if literal.startswith("+") and len(literal) > 1), None)
+    return flag
+
+
+def _deleting_push_flag(options: Sequence[str], refspecs: list[str]) -> str | None:
+    """A ``:branch`` refspec or ``--delete`` / ``-d``, as written; None when nothing is deleted."""
+    deleted = next((literal for literal in refspecs if literal.startswith(":") and len(literal) > 1), None)
+    if deleted is None and ("--delete" in options or has_short_flag(options, "d")):
+        deleted = "--delete"
+    return deleted
+
+
+def _reset(rest: Sequence[Word]) -> _GitDanger | None:
+    options, _ = split_options(rest)
+    if "--hard" not in options:
+        return None
+    return _GitDanger(
+        "git reset --hard", Severity.HIGH,
+        "it throws away every uncommitted change in the index and the working tree",
+        "commit or `git stash` first, or use `git reset --keep` / `--soft`",
+    )
+
+
+def _branch(rest: Sequence[Word]) -> _GitDanger | None:
+    options, _ = split_options(rest)
+    deletes = "--delete" in options or has_short_flag(options, "d")
+    forced = "--force" in options or has_short_flag(options, "f")
+    if not (has_short_flag(options, "D") or (deletes and forced)):
+        return None
+    return _GitDanger(
+        "git branch -D", Severity.MEDIUM,
+        "it deletes the branch even when its commits are merged nowhere",
+        "use `git branch -d`, which refuses to drop unmerged work",
+    )
+
+
+def _restore(rest: Sequence[Word]) -> _GitDanger | None:
+    options, operands = split_options(rest, frozenset({"-s", "--source"}))
+    staged_only = ("--staged" in options or has_short_flag(options, "S")) and not (
+        "--worktree" in options or has_short_flag(options, "W")
+    )
+    if staged_only or not any(word.literal in _WHOLE_TREE for word in operands):
+        return None
+    return _GitDanger("git restore .", Severity.MEDIUM, _DISCARD, "commit or `git stash` the changes first")
 
 
 def _clean(rest: Sequence[Word]) -> _GitDanger | None:
@@ -175,6 +189,16 @@ def _checkout(rest: Sequence[Word]) -> _GitDanger | None:
     else:
         return None
     return _GitDanger(label, Severity.MEDIUM, _DISCARD, "commit or `git stash` the changes first")
+
+
+_JUDGES: dict[str | None, Callable[[Sequence[Word]], _GitDanger | None]] = {
+    "push": _push,
+    "reset": _reset,
+    "clean": _clean,
+    "branch": _branch,
+    "checkout": _checkout,
+    "restore": _restore,
+}
 
 
 # --- GitPython ------------------------------------------------------------------------------
@@ -206,18 +230,32 @@ def gitpython_commands(call: cst.Call, func: cst.Attribute, site: Site) -> list[
     places: tuple[Place, ...] = (place,) if place is not None else ()
     positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
     if isinstance(receiver, cst.Attribute) and receiver.attr.value == "git":
-        if method == "execute":
-            return commands_of(positional[0], site, places) if positional else []
-        words = [_literal("git"), _literal(method.replace("_", "-")), *_option_words(call),
-                 *(argument_word(value, site) for value in positional)]
-        return [Command(tuple(words), places)]
+        return _git_method_commands(call, method, positional, site, places)
     if method == "push":
-        refspecs: list[Word] = [argument_word(value, site) for value in positional]
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == "refspec":
-                refspecs.extend(argv_words(arg.value, site) or [argument_word(arg.value, site)])
-        return [Command((_literal("git"), _literal("push"), *_option_words(call), *refspecs), places)]
+        return [_push_command(call, positional, site, places)]
     return [Command((_literal("git"), *map(_literal, _IMPLIED[method][1])), places)]
+
+
+def _git_method_commands(
+    call: cst.Call, method: str, positional: list[cst.BaseExpression], site: Site, places: tuple[Place, ...]
+) -> list[Command]:
+    """``repo.git.<subcommand>(...)``: the method names the subcommand; ``execute`` takes a whole command."""
+    if method == "execute":
+        return commands_of(positional[0], site, places) if positional else []
+    words = [_literal("git"), _literal(method.replace("_", "-")), *_option_words(call),
+             *(argument_word(value, site) for value in positional)]
+    return [Command(tuple(words), places)]
+
+
+def _push_command(
+    call: cst.Call, positional: list[cst.BaseExpression], site: Site, places: tuple[Place, ...]
+) -> Command:
+    """``remote.push(...)``: refspecs by position or as ``refspec=``, options as keywords."""
+    refspecs: list[Word] = [argument_word(value, site) for value in positional]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "refspec":
+            refspecs.extend(argv_words(arg.value, site) or [argument_word(arg.value, site)])
+    return Command((_literal("git"), _literal("push"), *_option_words(call), *refspecs), places)
 
 
 def _literal(text: str) -> Word:
@@ -260,18 +298,31 @@ def _repository_path(expr: cst.BaseExpression, site: Site, depth: int = 0) -> cs
         return _repository_path(expr.value, site, depth + 1)
     if not isinstance(expr, cst.Call):
         return None
-    written = dotted_name(expr.func) or ""
-    factory = written.rsplit(".", 1)[-1]
-    if factory in _REPOSITORY_FACTORIES and (factory == "Repo" or written.endswith(f"Repo.{factory}")):
-        position = _REPOSITORY_FACTORIES[factory]
-        positional = [arg.value for arg in expr.args if arg.keyword is None and not arg.star]
-        if len(positional) > position:
-            return positional[position]
-        keyword = _REPOSITORY_KEYWORDS[factory]
-        return next((arg.value for arg in expr.args if arg.keyword is not None and arg.keyword.value == keyword), None)
+    factory = _repository_factory(expr)
+    if factory is not None:
+        return _path_argument(expr, factory)
     if isinstance(expr.func, cst.Attribute):
         return _repository_path(expr.func.value, site, depth + 1)
     return None
+
+
+def _repository_factory(call: cst.Call) -> str | None:
+    """``Repo``, ``init`` or ``clone_from`` when ``call`` opens a repository, else None."""
+    written = dotted_name(call.func) or ""
+    factory = written.rsplit(".", 1)[-1]
+    if factory in _REPOSITORY_FACTORIES and (factory == "Repo" or written.endswith(f"Repo.{factory}")):
+        return factory
+    return None
+
+
+def _path_argument(call: cst.Call, factory: str) -> cst.BaseExpression | None:
+    """The path argument of a repository factory call, by position or by keyword."""
+    position = _REPOSITORY_FACTORIES[factory]
+    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    if len(positional) > position:
+        return positional[position]
+    keyword = _REPOSITORY_KEYWORDS[factory]
+    return next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == keyword), None)
 
 
 def _imports_gitpython(modules: Sequence[cst.BaseExpression | None]) -> bool:

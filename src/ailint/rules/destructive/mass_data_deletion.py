@@ -97,16 +97,12 @@ class MassDataDeletionRule(DestructiveCallRule):
 
     def _what(self, call: cst.Call, method: str, site: Site) -> tuple[str, str] | None:
         receiver = call.func.value  # type: ignore[attr-defined]
-        if method == "delete" and isinstance(receiver, cst.Attribute):
-            if _all_indices(call):
-                return "`indices.delete` on every index deletes all Elasticsearch data", "name the index you mean"
-            return None
-        if method == "delete":
-            return _unfiltered_delete(receiver, site)
-        if method == "delete_by_query" and _matches_all(call):
-            return "`delete_by_query` with `match_all` deletes every document", "query the documents you mean"
-        if method == "execute":
-            return _unfiltered_core_delete(call.args[0].value, site)
+        if method in ("delete", "delete_by_query", "execute"):
+            return _deletes_everything(call, method, receiver, site)
+        return self._drops_everything(call, method, receiver)
+
+    def _drops_everything(self, call: cst.Call, method: str, receiver: cst.BaseExpression) -> tuple[str, str] | None:
+        """Redis flushes, MongoDB drops and ``delete_many({})``, SQLAlchemy's ``drop_all``."""
         if method in ("flushall", "flushdb") and not call.args:
             return f"`{method}()` deletes every key in the Redis {'server' if method == 'flushall' else 'database'}", (
                 "delete the keys this code owns (a prefix and `scan_iter`), or use a separate database"
@@ -123,6 +119,24 @@ class MassDataDeletionRule(DestructiveCallRule):
 
     def _imports_any(self, modules: tuple[str, ...]) -> bool:
         return any(self.imports.imports_module(module) for module in modules)
+
+
+def _deletes_everything(
+    call: cst.Call, method: str, receiver: cst.BaseExpression, site: Site
+) -> tuple[str, str] | None:
+    """Elasticsearch's ``indices.delete`` and ``delete_by_query``, an ORM's unfiltered
+    ``delete()``, SQLAlchemy's ``execute(delete(Model))``."""
+    if method == "delete" and isinstance(receiver, cst.Attribute):
+        if _all_indices(call):
+            return "`indices.delete` on every index deletes all Elasticsearch data", "name the index you mean"
+        return None
+    if method == "delete":
+        return _unfiltered_delete(receiver, site)
+    if method == "delete_by_query":
+        if _matches_all(call):
+            return "`delete_by_query` with `match_all` deletes every document", "query the documents you mean"
+        return None
+    return _unfiltered_core_delete(call.args[0].value, site)
 
 
 def _unfiltered_delete(receiver: cst.BaseExpression, site: Site, depth: int = 0) -> tuple[str, str] | None:

@@ -253,13 +253,7 @@ class DestructiveShellCommandRule(DestructiveCallRule):
 
 def _judge(danger: _Danger, command: Command, site: Site, caller: str) -> tuple[Severity, str, bool] | None:
     """The severity and message for ``danger``, or None when its targets are all scratch space."""
-    verdicts = [(word, target_of(word, command, site)) for word in danger.targets]
-    if danger.narrowed:
-        # A name or age test picks matches under a dangerous place; an untrusted place stays dangerous.
-        verdicts = [
-            (word, ORDINARY if verdict.kind is TargetKind.DANGEROUS and not verdict.untrusted else verdict)
-            for word, verdict in verdicts
-        ]
+    verdicts = _verdicts(danger, command, site)
     dangerous = next(((word, verdict) for word, verdict in verdicts if verdict.kind is TargetKind.DANGEROUS), None)
     temporary = [verdict.kind is TargetKind.TEMPORARY for _, verdict in verdicts]
     if temporary and all(temporary) and not danger.keeps_temporary:
@@ -274,6 +268,18 @@ def _judge(danger: _Danger, command: Command, site: Site, caller: str) -> tuple[
         command=danger.label, target=target, caller=caller, consequence=danger.consequence
     )
     return severity, message, dangerous is not None or danger.always_high
+
+
+def _verdicts(danger: _Danger, command: Command, site: Site) -> list[tuple[Word, Target]]:
+    """Each target word of ``danger`` with what it points at."""
+    verdicts = [(word, target_of(word, command, site)) for word in danger.targets]
+    if danger.narrowed:
+        # A name or age test picks matches under a dangerous place; an untrusted place stays dangerous.
+        verdicts = [
+            (word, ORDINARY if verdict.kind is TargetKind.DANGEROUS and not verdict.untrusted else verdict)
+            for word, verdict in verdicts
+        ]
+    return verdicts
 
 
 def _describe(word: Word, verdict: Target) -> str:

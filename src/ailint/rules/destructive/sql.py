@@ -297,14 +297,9 @@ def _meaningful(tokens: list[groups.Token]) -> list[groups.Token]:
 
 def _statement(statement: groups.Statement) -> Destruction | None:
     tokens = _meaningful(statement.tokens)
-    if not tokens:
+    position = _verb_position(tokens)
+    if position is None:
         return None
-    position = 0
-    if tokens[0].ttype in T.Keyword.CTE:  # WITH ... AS (...) DELETE FROM ...
-        while position < len(tokens) and tokens[position].ttype not in (T.Keyword.DML, T.Keyword.DDL):
-            position += 1
-        if position == len(tokens):
-            return None
     verb, rest = tokens[position], tokens[position + 1:]
     if verb.ttype not in (T.Keyword.DML, T.Keyword.DDL):
         return None
@@ -316,15 +311,33 @@ def _statement(statement: groups.Statement) -> Destruction | None:
     if action == "ALTER":
         return DROP_COLUMN if _drops_column(rest) else None
     if action in ("DELETE", "UPDATE"):
-        required = "FROM" if action == "DELETE" else "SET"
-        if not any(token.is_keyword and token.normalized == required for token in rest):
-            return None  # not SQL at all ("update the cache"), or a form we do not read
-        if len(rest) == 2 and isinstance(rest[1], groups.Identifier) and rest[1].has_alias():
-            return None  # "delete from the list": an alias with nothing to use it is English
-        if _has_where(rest) or _placeholder_may_hold_a_clause(statement):
-            return None
-        return DELETE_ALL if action == "DELETE" else UPDATE_ALL
+        return _unbounded_change(action, rest, statement)
     return None
+
+
+def _verb_position(tokens: list[groups.Token]) -> int | None:
+    """Where the statement's verb is: first, or after a ``WITH ... AS (...)``; None when none."""
+    if not tokens:
+        return None
+    position = 0
+    if tokens[0].ttype in T.Keyword.CTE:  # WITH ... AS (...) DELETE FROM ...
+        while position < len(tokens) and tokens[position].ttype not in (T.Keyword.DML, T.Keyword.DDL):
+            position += 1
+        if position == len(tokens):
+            return None
+    return position
+
+
+def _unbounded_change(action: str, rest: list[groups.Token], statement: groups.Statement) -> Destruction | None:
+    """A ``DELETE`` or ``UPDATE`` with no ``WHERE``, nor a placeholder that could hold one."""
+    required = "FROM" if action == "DELETE" else "SET"
+    if not any(token.is_keyword and token.normalized == required for token in rest):
+        return None  # not SQL at all ("update the cache"), or a form we do not read
+    if len(rest) == 2 and isinstance(rest[1], groups.Identifier) and rest[1].has_alias():
+        return None  # "delete from the list": an alias with nothing to use it is English
+    if _has_where(rest) or _placeholder_may_hold_a_clause(statement):
+        return None
+    return DELETE_ALL if action == "DELETE" else UPDATE_ALL
 
 
 def _drop(rest: list[groups.Token]) -> Destruction | None:
@@ -395,19 +408,23 @@ def _placeholder_may_hold_a_clause(statement: groups.Statement) -> bool:
         if PLACEHOLDER + PLACEHOLDER in token.value:
             return True  # f"{table}{where}": the second one may be anything
         following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is not None and (
-            following.ttype in T.Operator or (following.ttype in T.Punctuation and following.value in ".(")
-        ):
+        if following is not None and _binds_a_name(following):
             continue  # a column or a qualified name: {col} = ?, {schema}.t
         previous = tokens[position - 1] if position else None
         if previous is None:
             return True
-        if previous.ttype in T.Operator or (previous.ttype in T.Punctuation and previous.value in ".("):
+        if _binds_a_name(previous):
             continue
         if previous.is_keyword and previous.normalized in _NAME_INTRODUCERS:
             continue
         return True
     return False
+
+
+def _binds_a_name(token: groups.Token) -> bool:
+    """An operator, a dot or an opening parenthesis: a placeholder beside it is a name or a
+    value (``{col} = ?``, ``{schema}.t``, ``f({arg})``), not a clause."""
+    return token.ttype in T.Operator or (token.ttype in T.Punctuation and token.value in ".(")
 
 
 def _flat_outside_parentheses(token_list: groups.TokenList) -> Iterator[groups.Token]:
@@ -430,25 +447,28 @@ def table_names(sql: str, verb: str) -> frozenset[str]:
         return frozenset()
     names: set[str] = set()
     for statement in statements:
-        tokens = _meaningful(statement.tokens)
-        if not tokens or tokens[0].ttype not in T.Keyword.DDL or tokens[0].normalized != verb:
-            continue
-        rest = tokens[1:]
-        while rest and rest[0].is_keyword and rest[0].normalized != "TABLE":
-            rest = rest[1:]  # TEMPORARY, TEMP, UNLOGGED
-        if not rest or rest[0].normalized != "TABLE":
-            continue
-        for token in rest[1:]:
-            if isinstance(token, groups.IdentifierList):
-                names.update(_table_name(item) for item in token.get_identifiers())
-            elif isinstance(token, groups.Identifier):
-                names.add(_table_name(token))
-            elif not token.is_keyword:
-                break
-            else:
-                continue
-            break
+        names.update(_statement_tables(statement, verb))
     return frozenset(names)
+
+
+def _statement_tables(statement: groups.Statement, verb: str) -> list[str]:
+    """The tables one ``CREATE TABLE`` / ``DROP TABLE`` statement names; none for other statements."""
+    tokens = _meaningful(statement.tokens)
+    if not tokens or tokens[0].ttype not in T.Keyword.DDL or tokens[0].normalized != verb:
+        return []
+    rest = tokens[1:]
+    while rest and rest[0].is_keyword and rest[0].normalized != "TABLE":
+        rest = rest[1:]  # TEMPORARY, TEMP, UNLOGGED
+    if not rest or rest[0].normalized != "TABLE":
+        return []
+    for token in rest[1:]:
+        if isinstance(token, groups.IdentifierList):
+            return [_table_name(item) for item in token.get_identifiers()]
+        if isinstance(token, groups.Identifier):
+            return [_table_name(token)]
+        if not token.is_keyword:
+            return []  # keywords (IF NOT EXISTS) come before the names
+    return []
 
 
 def _table_name(token: groups.Token) -> str:

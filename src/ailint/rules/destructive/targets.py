@@ -73,6 +73,22 @@ SYSTEM_DIRECTORIES = frozenset(
         "/sbin", "/srv", "/sys", "/usr", "/var", "/Users", "/System", "/Applications", "/Library",
     }
 )
+# Names whose value is a known place, and calls whose result is one whatever their arguments.
+_NAMED_TARGETS = {
+    "sys.argv": Target(TargetKind.DANGEROUS, "sys.argv", untrusted=True),
+    "os.curdir": Target(TargetKind.DANGEROUS, "the current directory"),
+    "os.path.curdir": Target(TargetKind.DANGEROUS, "the current directory"),
+    "os.sep": Target(TargetKind.DANGEROUS, "the filesystem root"),
+    "os.path.sep": Target(TargetKind.DANGEROUS, "the filesystem root"),
+}
+_CALL_TARGETS = {
+    **dict.fromkeys(TEMP_FACTORIES, TEMPORARY),
+    **{name: Target(TargetKind.DANGEROUS, place) for name, place in LOCATIONS.items()},
+    "builtins.input": Target(TargetKind.DANGEROUS, "user input", untrusted=True),
+    **dict.fromkeys(ENVIRONMENT, Target(TargetKind.DANGEROUS, "an environment variable", untrusted=True)),
+    "tmp_path_factory.mktemp": TEMPORARY,
+    "tmpdir_factory.mktemp": TEMPORARY,
+}
 _WINDOWS_ROOT = re.compile(r"^[A-Za-z]:[\\/]*$")
 _MAX_DEPTH = 6
 
@@ -176,34 +192,38 @@ def _is_parse_args(value: cst.BaseExpression) -> bool:
 
 
 def _classify_attribute(expr: cst.Attribute, site: Site, depth: int) -> Target:
-    qualified = site.qualify(expr)
-    if qualified == "sys.argv":
-        return Target(TargetKind.DANGEROUS, "sys.argv", untrusted=True)
-    if qualified in ("os.curdir", "os.path.curdir"):
-        return Target(TargetKind.DANGEROUS, "the current directory")
-    if qualified in ("os.sep", "os.path.sep"):
-        return Target(TargetKind.DANGEROUS, "the filesystem root")
+    named = _NAMED_TARGETS.get(site.qualify(expr) or "")
+    if named is not None:
+        return named
     written = dotted_name(expr) or ""
     head, _, rest = written.partition(".")
     if head == "request" and rest.split(".", 1)[0] in REQUEST_ATTRIBUTES:
         return Target(TargetKind.DANGEROUS, "request data", untrusted=True)
     if head == "self" and rest and "." not in rest and site.klass is not None:
-        values = class_attribute_values(site.klass, rest, site.shared)
-        verdicts = [classify(value, site, depth + 1) for value in values]
-        dangerous = next((verdict for verdict in verdicts if verdict.kind is TargetKind.DANGEROUS), None)
-        if dangerous is not None:
-            return dangerous
-        if verdicts and all(verdict.kind is TargetKind.TEMPORARY for verdict in verdicts):
-            return TEMPORARY
-        return ORDINARY
+        return _classify_self_attribute(site.klass, rest, site, depth)
     if isinstance(expr.value, cst.Name) and rest:
-        # ``args.path`` where ``args = parser.parse_args()``, ``tmp.name`` for a temporary file.
-        base = _classify_name(expr.value.value, site, depth)
-        if base.untrusted or (base.kind is TargetKind.TEMPORARY and expr.attr.value in ("name", "parent")):
-            return base
-        return ORDINARY
+        return _classify_name_attribute(expr.value, expr.attr.value, site, depth)
     if isinstance(expr.value, cst.Call) and expr.attr.value == "name":
         return classify(expr.value, site, depth + 1)
+    return ORDINARY
+
+
+def _classify_name_attribute(owner: cst.Name, attribute: str, site: Site, depth: int) -> Target:
+    """``args.path`` where ``args = parser.parse_args()``, ``tmp.name`` for a temporary file."""
+    base = _classify_name(owner.value, site, depth)
+    if base.untrusted or (base.kind is TargetKind.TEMPORARY and attribute in ("name", "parent")):
+        return base
+    return ORDINARY
+
+
+def _classify_self_attribute(klass: cst.ClassDef, name: str, site: Site, depth: int) -> Target:
+    """``self.name``: dangerous if any value the class gives it is, temporary if all are."""
+    verdicts = [classify(value, site, depth + 1) for value in class_attribute_values(klass, name, site.shared)]
+    dangerous = next((verdict for verdict in verdicts if verdict.kind is TargetKind.DANGEROUS), None)
+    if dangerous is not None:
+        return dangerous
+    if verdicts and all(verdict.kind is TargetKind.TEMPORARY for verdict in verdicts):
+        return TEMPORARY
     return ORDINARY
 
 
@@ -225,27 +245,16 @@ def _classify_subscript(expr: cst.Subscript, site: Site, depth: int) -> Target:
 
 def _classify_call(call: cst.Call, site: Site, depth: int) -> Target:
     qualified = site.qualify(call.func) or ""
-    if qualified in TEMP_FACTORIES:
-        return TEMPORARY
+    known = _CALL_TARGETS.get(qualified)
+    if known is not None:
+        return known
     if isinstance(call.func, cst.Attribute) and call.func.attr.value in TEMP_METHODS:
         return TEMPORARY  # ``self.mkdtemp()``: a test case's helper around tempfile
-    if qualified in LOCATIONS:
-        return Target(TargetKind.DANGEROUS, LOCATIONS[qualified])
-    if qualified == "builtins.input":
-        return Target(TargetKind.DANGEROUS, "user input", untrusted=True)
-    if qualified in ENVIRONMENT:
-        return Target(TargetKind.DANGEROUS, "an environment variable", untrusted=True)
-    if qualified == "tmp_path_factory.mktemp" or qualified == "tmpdir_factory.mktemp":
-        return TEMPORARY
     arguments = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
     if qualified in PATH_BUILDERS:
         return _combine(arguments, site, depth) if arguments else ORDINARY
-    if isinstance(call.func, cst.Attribute):
-        method = call.func.attr.value
-        if method in PATH_METHODS:
-            return _combine([call.func.value, *arguments], site, depth)
-        if method == "format":
-            return _combine([call.func.value, *arguments], site, depth)
+    if isinstance(call.func, cst.Attribute) and (call.func.attr.value in PATH_METHODS or call.func.attr.value == "format"):
+        return _combine([call.func.value, *arguments], site, depth)
     return ORDINARY
 
 
@@ -306,10 +315,7 @@ class Listing:
 def listing_of(iterable: cst.BaseExpression, site: Site, depth: int = 0) -> Listing | None:
     """``glob.glob("x/*")``, ``os.listdir(d)``, ``d.rglob("*")``..., through names and ``sorted()``."""
     if isinstance(iterable, cst.Name) and depth < 2:
-        binding = site.binding(iterable.value)
-        if binding is not None and binding.kind == "assign" and binding.index is None and binding.value is not None:
-            return listing_of(binding.value, site, depth + 1)
-        return None
+        return _bound_listing(iterable, site, depth)
     if not isinstance(iterable, cst.Call):
         return None
     qualified = site.qualify(iterable.func) or ""
@@ -317,44 +323,70 @@ def listing_of(iterable: cst.BaseExpression, site: Site, depth: int = 0) -> List
         return listing_of(iterable.args[0].value, site, depth)
     arguments = [arg.value for arg in iterable.args if arg.keyword is None and not arg.star]
     if qualified in ("glob.glob", "glob.iglob"):
-        if not arguments:
-            return None
-        directory, everything = _split_pattern(_path_parts(arguments[0]))
-        return Listing(iterable, directory, everything)
+        return _glob_listing(iterable, arguments)
     if qualified in LISTING_FUNCTIONS:
         return Listing(iterable, tuple(arguments[:1]), True)
     if isinstance(iterable.func, cst.Attribute) and iterable.func.attr.value in LISTING_METHODS:
-        receiver = iterable.func.value
-        if iterable.func.attr.value in ("glob", "rglob"):
-            pattern = string_literal(arguments[0]) if arguments else None
-            everything = pattern is not None and all(part in _EVERYTHING for part in pattern.split("/"))
-            return Listing(iterable, (receiver,), everything)
-        return Listing(iterable, (receiver,), True)
+        return _method_listing(iterable, iterable.func, arguments)
     return None
+
+
+def _bound_listing(name: cst.Name, site: Site, depth: int) -> Listing | None:
+    """The listing a name was assigned (``paths = glob.glob(...)``)."""
+    binding = site.binding(name.value)
+    if binding is not None and binding.kind == "assign" and binding.index is None and binding.value is not None:
+        return listing_of(binding.value, site, depth + 1)
+    return None
+
+
+def _glob_listing(call: cst.Call, arguments: list[cst.BaseExpression]) -> Listing | None:
+    """``glob.glob(pattern)``: the directory is the pattern's parts before the first wildcard."""
+    if not arguments:
+        return None
+    directory, everything = _split_pattern(_path_parts(arguments[0]))
+    return Listing(call, directory, everything)
+
+
+def _method_listing(call: cst.Call, func: cst.Attribute, arguments: list[cst.BaseExpression]) -> Listing:
+    """``path.iterdir()``, ``path.walk()``, or ``path.glob(pattern)`` (everything for ``*``, ``**/*``)."""
+    if func.attr.value in ("glob", "rglob"):
+        pattern = string_literal(arguments[0]) if arguments else None
+        everything = pattern is not None and all(part in _EVERYTHING for part in pattern.split("/"))
+        return Listing(call, (func.value,), everything)
+    return Listing(call, (func.value,), True)
 
 
 def _path_parts(expr: cst.BaseExpression) -> list[cst.BaseExpression | str]:
     """A path expression as its parts, literal text split at slashes."""
     text = string_literal(expr)
     if text is not None:
-        pieces = [part for part in text.split("/") if part]
-        if text.startswith("/"):
-            pieces = ["/" + pieces[0], *pieces[1:]] if pieces else ["/"]
-        return pieces
+        return _literal_path_parts(text)
     if isinstance(expr, cst.FormattedString):
-        parts: list[cst.BaseExpression | str] = []
-        for part in expr.parts:
-            if isinstance(part, cst.FormattedStringText):
-                parts.extend(piece for piece in part.value.split("/") if piece)
-            else:
-                parts.append(part.expression)
-        return parts
+        return _formatted_path_parts(expr)
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Divide)):
         return [*_path_parts(expr.left), *_path_parts(expr.right)]
     if isinstance(expr, cst.Call) and isinstance(expr.func, (cst.Attribute, cst.Name)):
         if (dotted_name(expr.func) or "").endswith("path.join"):
             return [piece for arg in expr.args for piece in _path_parts(arg.value)]
     return [expr]
+
+
+def _literal_path_parts(text: str) -> list[str]:
+    """The directories of a literal path; an absolute path's first one keeps its ``/``."""
+    pieces = [part for part in text.split("/") if part]
+    if text.startswith("/"):
+        pieces = ["/" + pieces[0], *pieces[1:]] if pieces else ["/"]
+    return pieces
+
+
+def _formatted_path_parts(expr: cst.FormattedString) -> list[cst.BaseExpression | str]:
+    parts: list[cst.BaseExpression | str] = []
+    for part in expr.parts:
+        if isinstance(part, cst.FormattedStringText):
+            parts.extend(piece for piece in part.value.split("/") if piece)
+        else:
+            parts.append(part.expression)
+    return parts
 
 
 def _split_pattern(parts: list[cst.BaseExpression | str]) -> tuple[tuple[cst.BaseExpression | str, ...], bool]:

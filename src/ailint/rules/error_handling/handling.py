@@ -181,18 +181,14 @@ def _uses_exception(node: cst.CSTNode, name: str | None, imports: ImportTable) -
         return node.value == name
     if isinstance(node, _SCOPES):
         return False
-    if isinstance(node, cst.Attribute):
-        return _uses_exception(node.value, name, imports)  # `.attr` is not a variable
-    if isinstance(node, cst.Arg):
-        return _uses_exception(node.value, name, imports)  # nor is a keyword's name
+    if isinstance(node, (cst.Attribute, cst.Arg)):
+        return _uses_exception(node.value, name, imports)  # `.attr` is not a variable, nor a keyword's name
     if isinstance(node, cst.Call):
         if is_logging_call(node, imports):
             return _uses_exception(node.func, name, imports)
         if imports.qualify(node.func) in _EXCEPTION_ACCESSORS:
             return True
-    if isinstance(node, cst.AssignTarget):
-        return _uses_in_target(node.target, name, imports)
-    if isinstance(node, cst.Del):
+    if isinstance(node, (cst.AssignTarget, cst.Del)):
         return _uses_in_target(node.target, name, imports)
     if isinstance(node, (cst.AsName, cst.Global, cst.Nonlocal)):
         return False  # binding or declaring the name is not using the error
@@ -241,16 +237,23 @@ def is_constant(expression: cst.BaseExpression, imports: ImportTable, name: str 
         return not _uses_exception(expression, name, imports)
     if isinstance(expression, cst.ConcatenatedString):
         return is_constant(expression.left, imports, name) and is_constant(expression.right, imports, name)
-    if isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
-        return all(isinstance(e, cst.Element) and is_constant(e.value, imports, name) for e in expression.elements)
+    if isinstance(expression, (cst.List, cst.Tuple, cst.Set, cst.Dict)):
+        return _is_constant_display(expression, imports, name)
+    if isinstance(expression, cst.Call):
+        return not expression.args and imports.qualify(expression.func) in _EMPTY_CONSTRUCTORS
+    return False
+
+
+def _is_constant_display(
+    expression: cst.List | cst.Tuple | cst.Set | cst.Dict, imports: ImportTable, name: str | None
+) -> bool:
+    """A list, tuple, set or dict display of constants only (no ``*spread``)."""
     if isinstance(expression, cst.Dict):
         return all(
             isinstance(e, cst.DictElement) and is_constant(e.key, imports, name) and is_constant(e.value, imports, name)
             for e in expression.elements
         )
-    if isinstance(expression, cst.Call):
-        return not expression.args and imports.qualify(expression.func) in _EMPTY_CONSTRUCTORS
-    return False
+    return all(isinstance(e, cst.Element) and is_constant(e.value, imports, name) for e in expression.elements)
 
 
 def _is_flag(expression: cst.BaseExpression) -> bool:

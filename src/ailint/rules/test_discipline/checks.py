@@ -181,6 +181,20 @@ def _runs_a_test(node: cst.CSTNode) -> bool:
     return name.startswith("test") or "_test" in name
 
 
+def _takes_benchmark(test: cst.FunctionDef) -> bool:
+    """A pytest-benchmark test: the fixture measures the code, the test need not check it."""
+    return any(isinstance(param.name, cst.Name) and param.name.value == "benchmark" for param in test.params.params)
+
+
+def _yields_or_returns_a_value(test: cst.FunctionDef) -> bool:
+    """A generator is a fixture or a context manager, not a test; a returned value is checked
+    by whoever collects it (pytest-mpl compares figures)."""
+    for node in walk_body(test):
+        if isinstance(node, cst.Yield) or (isinstance(node, cst.Return) and node.value is not None):
+            return True
+    return False
+
+
 def _is_placeholder(statement: cst.CSTNode) -> bool:
     """``pass``, ``...`` or a docstring."""
     if isinstance(statement, cst.Pass):
@@ -266,22 +280,26 @@ class ModuleTests:
         decorators = [*test.decorators, *(klass.decorators if klass is not None else ())]
         if any(self._exempting(decorator, klass) for decorator in decorators):
             return True
-        if any(isinstance(param.name, cst.Name) and param.name.value == "benchmark" for param in test.params.params):
+        if _takes_benchmark(test):
             return True
         if ">>>" in (test.get_docstring(clean=False) or ""):
             return True  # doctest examples, run by a DocTestSuite, check their output
-        for node in walk_body(test):
-            if isinstance(node, cst.Yield) or (isinstance(node, cst.Return) and node.value is not None):
-                # A generator is a fixture or a context manager, not a test; a returned value
-                # is checked by whoever collects it (pytest-mpl compares figures).
-                return True
+        if _yields_or_returns_a_value(test):
+            return True
         statements = _statements(test.body)
-        if klass is not None and all(_is_placeholder(statement) for statement in statements):
-            if self._may_inherit(klass, test.name.value):
-                return True  # `def test_x(self): pass` switches off a test the base class defines
+        if klass is not None and self._switches_off_inherited(test, klass, statements):
+            return True
         if any(self._skips_or_raises(statement) for statement in statements):
             return True
         return klass is not None and self._set_up_skips(klass)
+
+    def _switches_off_inherited(
+        self, test: cst.FunctionDef, klass: cst.ClassDef, statements: Sequence[cst.CSTNode]
+    ) -> bool:
+        """``def test_x(self): pass`` switches off a test the base class defines."""
+        return all(_is_placeholder(statement) for statement in statements) and self._may_inherit(
+            klass, test.name.value
+        )
 
     def _set_up_skips(self, klass: cst.ClassDef) -> bool:
         """A ``setUp`` that skips or raises unconditionally: no test of the class runs."""
@@ -330,19 +348,14 @@ class ModuleTests:
     def search(self, test: cst.FunctionDef, klass: cst.ClassDef | None, depth: int = HELPER_DEPTH) -> Search:
         """Whether ``test`` checks something through this module's helpers up to ``depth``
         levels deep, and which functions of other modules it calls on the way."""
-        level: list[_Scope] = [(test, klass)]
-        if klass is not None:
-            # CPython's threaded tests pair `testX` (server side) with `_testX` (client side).
-            companion = self._method(klass, f"_{test.name.value}")
-            if companion is not None:
-                level.append((companion, klass))
+        level = self._with_companion(test, klass)
         seen = {function for function, _ in level}
         foreign: dict[str, None] = {}
         for current in range(depth + 1):
             callees: list[_Scope] = []
             for function, owner in level:
                 body = list(walk_body(function))
-                if any(self._is_check(node) for node in body) or self._calls_an_alias(body):
+                if self._checks_directly(body):
                     return Search(True)
                 nested = {node.name.value: node for node in body if isinstance(node, cst.FunctionDef)}
                 for node in body:
@@ -350,15 +363,33 @@ class ModuleTests:
                     if not helpers and not self.helpers_only and _runs_a_test(node):
                         return Search(True)
                     if not helpers and current < depth:
-                        name = self._foreign_helper(node)
-                        if name is not None and len(foreign) < _MAX_FOREIGN_HELPERS:
-                            foreign[name] = None
+                        self._note_foreign_helper(node, foreign)
                     for helper in helpers:
                         if helper[0] not in seen:
                             seen.add(helper[0])
                             callees.append(helper)
             level = callees
         return Search(False, tuple(foreign))
+
+    def _with_companion(self, test: cst.FunctionDef, klass: cst.ClassDef | None) -> list[_Scope]:
+        """``test``, and its companion: CPython's threaded tests pair `testX` (server side)
+        with `_testX` (client side)."""
+        level: list[_Scope] = [(test, klass)]
+        if klass is not None:
+            companion = self._method(klass, f"_{test.name.value}")
+            if companion is not None:
+                level.append((companion, klass))
+        return level
+
+    def _checks_directly(self, body: list[cst.CSTNode]) -> bool:
+        """Whether a function's own body checks something, without following helpers."""
+        return any(self._is_check(node) for node in body) or self._calls_an_alias(body)
+
+    def _note_foreign_helper(self, node: cst.CSTNode, foreign: dict[str, None]) -> None:
+        """Remembers what ``node`` calls from elsewhere, for the cross-file pass (up to a limit)."""
+        name = self._foreign_helper(node)
+        if name is not None and len(foreign) < _MAX_FOREIGN_HELPERS:
+            foreign[name] = None
 
     def function_checks(self, name: str, depth: int) -> bool:
         """Does this module's function ``name`` (or the construction and context-manager
@@ -395,10 +426,7 @@ class ModuleTests:
         if isinstance(node, cst.Raise) and node.exc is not None:
             # `else: raise Exception("ValueError not raised")`: any raised error fails the test,
             # unless it skips it.
-            raised = _callee_name(node.exc.func if isinstance(node.exc, cst.Call) else node.exc) or ""
-            if self.helpers_only:
-                return "Assert" in raised or "Fail" in raised or "failure" in raised
-            return "Skip" not in raised
+            return self._raise_fails(node.exc)
         if isinstance(node, cst.SimpleString):
             # Code run elsewhere (a subprocess, a subinterpreter) that asserts: `run("assert x == 1")`.
             value = node.evaluated_value
@@ -413,6 +441,14 @@ class ModuleTests:
         if (_instance_attribute(node.func) or "").startswith("fail"):
             return True
         return self._is_check_name(_callee_name(node.func))
+
+    def _raise_fails(self, exception: cst.BaseExpression) -> bool:
+        """Whether raising ``exception`` fails the test: anything but a skip does, while in a
+        helper of another file only an assertion or failure error counts."""
+        raised = _callee_name(exception.func if isinstance(exception, cst.Call) else exception) or ""
+        if self.helpers_only:
+            return "Assert" in raised or "Fail" in raised or "failure" in raised
+        return "Skip" not in raised
 
     def _is_check_name(self, name: str | None) -> bool:
         """``assertEqual``, ``check_rows``, ``_verify``, ``run_and_check``, ``ipexec_validate``."""
