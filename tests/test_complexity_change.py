@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from test_diff_mode import ailint, git, rows
+from test_whole_change import shop_repository
 
 
 def _cases(count: int, indent: str = "    ", start: int = 0) -> str:
@@ -39,17 +40,9 @@ def grown(count: int, source: str = PRICING, after: str = DISCOUNT_END) -> str:
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
-    root = tmp_path / "shop-repo"
-    (root / "shop").mkdir(parents=True)
-    (root / "tests").mkdir()
-    git(root, "init", "-q", "-b", "main")
-    (root / "pyproject.toml").write_text("[tool.ailint]\nselect = ['AIL620', 'AIL621']\n")
-    (root / "shop" / "__init__.py").write_text("")
-    (root / "shop" / "pricing.py").write_text(PRICING)
-    (root / "tests" / "test_pricing.py").write_text("def test_discount(order):\n    if order:\n        return\n")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "start")
-    return root
+    return shop_repository(
+        tmp_path, "['AIL620', 'AIL621']", PRICING, "def test_discount(order):\n    if order:\n        return\n"
+    )
 
 
 def staged(root: Path, *args: str) -> list[tuple[str, int, str]]:

@@ -31,20 +31,25 @@ def test_total():
 '''
 
 
-@pytest.fixture
-def shop(tmp_path: Path) -> Path:
+def shop_repository(tmp_path: Path, select: str, pricing: str = PRICING, test_pricing: str = TEST_PRICING) -> Path:
+    """A committed git repository: a ``shop`` package with its pricing module and its test."""
     root = tmp_path / "shop-repo"
     (root / "shop").mkdir(parents=True)
     (root / "tests").mkdir()
     git(root, "init", "-q", "-b", "main")
-    (root / "pyproject.toml").write_text("[tool.ailint]\nselect = ['AIL501', 'AIL502', 'AIL505']\n")
+    (root / "pyproject.toml").write_text(f"[tool.ailint]\nselect = {select}\n")
     (root / "shop" / "__init__.py").write_text("")
-    (root / "shop" / "pricing.py").write_text(PRICING)
-    (root / "tests" / "test_pricing.py").write_text(TEST_PRICING)
+    (root / "shop" / "pricing.py").write_text(pricing)
+    (root / "tests" / "test_pricing.py").write_text(test_pricing)
     (root / "README.md").write_text("# shop\n")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "start")
     return root
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    return shop_repository(tmp_path, "['AIL501', 'AIL502', 'AIL505']")
 
 
 def staged(root: Path) -> list[tuple[str, int, str]]:

@@ -87,25 +87,21 @@ class ImportTable:
 
     def imported(self, node: cst.BaseExpression) -> str | None:
         """Like :meth:`qualify`, but only for names whose head an import statement bound."""
-        name = dotted_name(node)
-        if name is None:
-            return None
-        head, _, rest = name.partition(".")
-        bound = self._bindings.get(head)
-        if bound is None or bound.startswith("<local>."):
-            return None
-        return f"{bound}.{rest}" if rest else bound
+        return self._imported(node, relative=False)
 
     def from_elsewhere(self, node: cst.BaseExpression) -> str | None:
         """Like :meth:`imported`, but relative imports count too (``.helpers.check``)."""
-        name = dotted_name(node)
-        if name is None:
+        return self._imported(node, relative=True)
+
+    def _imported(self, node: cst.BaseExpression, relative: bool) -> str | None:
+        found = self._lookup(node)
+        if found is None:
             return None
-        head, _, rest = name.partition(".")
-        relative = self._relative.get(head)
-        if relative is not None and self._bindings.get(head) == f"<local>.{head}":
-            return f"{relative}.{rest}" if rest else relative
-        return self.imported(node)
+        head, rest, bound = found
+        if bound is not None and bound.startswith("<local>."):
+            # A relative import shadows the name as local; it counts only while it is the binding.
+            bound = self._relative.get(head) if relative and bound == f"<local>.{head}" else None
+        return _joined(bound, rest) if bound is not None else None
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         """The qualified name an expression refers to, or None when unknown.
@@ -113,17 +109,25 @@ class ImportTable:
         ``Exception`` gives ``builtins.Exception`` unless the module rebinds it; an unknown
         bare name gives itself (it may be a local variable).
         """
+        found = self._lookup(node)
+        if found is None:
+            return None
+        head, rest, bound = found
+        if bound is None:
+            bound = f"builtins.{head}" if head in BUILTIN_NAMES else head
+        return _joined(bound, rest)
+
+    def _lookup(self, node: cst.BaseExpression) -> tuple[str, str, str | None] | None:
+        """``node``'s dotted name split at its head, and what the head is bound to."""
         name = dotted_name(node)
         if name is None:
             return None
         head, _, rest = name.partition(".")
-        bound = self._bindings.get(head)
-        if bound is None:
-            if head in BUILTIN_NAMES:
-                bound = f"builtins.{head}"
-            else:
-                return name
-        return f"{bound}.{rest}" if rest else bound
+        return head, rest, self._bindings.get(head)
+
+
+def _joined(bound: str, rest: str) -> str:
+    return f"{bound}.{rest}" if rest else bound
 
 
 def _assigned_names(statement: cst.BaseSmallStatement) -> list[str]:

@@ -58,6 +58,15 @@ class Version:
     def new_tree(self) -> ast.Module | None:
         return _parse(self.new)
 
+    @cached_property
+    def old_behaviour(self) -> ast.Module | None:
+        """The old tree without docstrings and annotations (stripped once, for every comparison)."""
+        return _stripped(self.old_tree)
+
+    @cached_property
+    def new_behaviour(self) -> ast.Module | None:
+        return _stripped(self.new_tree)
+
 
 
 def change_findings(change: Change, settings: Settings, repository: Sequence[str]) -> list[Finding]:
@@ -104,9 +113,9 @@ def _versions(change: Change) -> Iterator[Version]:
 
 def _untested_changes(sources: list[Version], tests: list[Version], layout: TestLayout) -> Iterator[Finding]:
     for source in sources:
-        if source.new is None or not source.changed.lines or _same_behaviour(source.old_tree, source.new_tree):
+        if source.new is None or not source.changed.lines or _same_behaviour(source.old_behaviour, source.new_behaviour):
             continue
-        changed_names = _changed_definitions(source.old_tree, source.new_tree)
+        changed_names = _changed_definitions(source.old_behaviour, source.new_behaviour)
         if any(_covers(test, source, changed_names, layout) for test in tests):
             continue
         first = _first_code_line(source.new, source.changed.lines)
@@ -132,9 +141,13 @@ def _same_behaviour(old: ast.Module | None, new: ast.Module | None) -> bool:
     return _behaviour(old) == _behaviour(new)
 
 
-def _behaviour(tree: ast.AST) -> str:
-    """The tree without docstrings and annotations, as text: equal for equal behaviour."""
-    return ast.dump(_Stripper().visit(copy.deepcopy(tree)), include_attributes=False)
+def _stripped(tree: ast.Module | None) -> ast.Module | None:
+    return None if tree is None else _Stripper().visit(copy.deepcopy(tree))
+
+
+def _behaviour(stripped: ast.AST) -> str:
+    """A stripped tree as text: equal for equal behaviour."""
+    return ast.dump(stripped, include_attributes=False)
 
 
 class _Stripper(ast.NodeTransformer):
