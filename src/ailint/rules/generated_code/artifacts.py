@@ -11,6 +11,7 @@ from ailint.finding import Finding
 from ailint.names import ImportTracking
 from ailint.rule import Confidence, CstRule, Docs, Invalid, Option, Rule, Severity, Valid
 from ailint.rules.generated_code.artifacts_text import chat_phrase, scan_unparsable
+from ailint.rules.generated_code.placeholder_bodies import string_text
 from ailint.testfiles import is_test_file
 
 
@@ -75,17 +76,9 @@ class AssistantChatTextRule(CstRule):
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if self._active and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
-            phrase = chat_phrase(_string_text(node.value))
+            phrase = chat_phrase(string_text(node.value))
             if phrase:
                 self.report(node.value, self.message.format(phrase=phrase))
-
-
-def _string_text(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.SimpleString):
-        return node.raw_value
-    if isinstance(node, cst.ConcatenatedString):
-        return _string_text(node.left) + _string_text(node.right)
-    return ""
 
 
 class MarkdownFenceRule(Rule):

@@ -104,7 +104,7 @@ def _meant_as_base(klass: cst.ClassDef, bases: list[str], base_names: set[str]) 
         or name in base_names
         or _BASE_NAME.search(name) is not None
         or is_null_object_name(name)
-        or BASE_CLASS_DOC.search(class_docstring(klass)) is not None
+        or BASE_CLASS_DOC.search(docstring(klass) or "") is not None
         or _declares_interface(klass)
     )
 
@@ -122,15 +122,6 @@ def _declares_interface(klass: cst.ClassDef) -> bool:
 def is_null_object_name(name: str) -> bool:
     """``NullCache``, ``DummyLock``, ``NoopTracer``, ``_NoThreads``, ``Devnull``: empty on purpose."""
     return bool(words(name) & _NULL_OBJECT_WORDS) or _NO_PREFIX.match(name) is not None
-
-
-def class_docstring(klass: cst.ClassDef) -> str:
-    body = _body(klass)
-    if body and isinstance(body[0], cst.SimpleStatementLine) and body[0].body:
-        first = body[0].body[0]
-        if isinstance(first, cst.Expr):
-            return string_text(first.value)
-    return ""
 
 
 def _last_name(node: cst.BaseExpression) -> str:
@@ -176,9 +167,9 @@ def decorator_names(function: cst.FunctionDef) -> list[str]:
     return names
 
 
-def docstring(function: cst.FunctionDef) -> str | None:
-    """The function's docstring (raw text), or None."""
-    body = function.body.body
+def docstring(definition: cst.FunctionDef | cst.ClassDef) -> str | None:
+    """The definition's docstring (raw text, escapes not evaluated), or None."""
+    body = definition.body.body
     if not body or not isinstance(body[0], cst.SimpleStatementLine) or not body[0].body:
         return None
     first = body[0].body[0]
